@@ -1,0 +1,109 @@
+package no.trinn.agents.dialogue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import no.trinn.agents.AgentException;
+import no.trinn.scenarios.Line;
+import no.trinn.scenarios.Range;
+
+/**
+ * The words a dialogue engine needs beside a scenario's own, per language: how clients ask for a repeat, what a
+ * character says to a silent client, stop words for matching, and the texts of end-of-session feedback. Read from
+ * {@code common-<language>.yaml} on the classpath; unknown languages fall back to English.
+ *
+ * @param language the language these phrases are in
+ * @param repair example utterances of a repeat or rephrase request
+ * @param repeatPrefix lines said before repeating the last line
+ * @param silence lines said when the client says nothing
+ * @param stopWords words ignored by word-overlap matching
+ * @param questionWords words that make an utterance a question when it starts with one
+ * @param politeWords words that count as politeness markers
+ * @param feedback feedback texts by key (strengths.*, practise.*)
+ */
+public record CommonPhrases(String language, List<String> repair, List<Line> repeatPrefix, List<Line> silence,
+        Set<String> stopWords, Set<String> questionWords, Set<String> politeWords, Map<String, String> feedback) {
+    private static final Map<String, CommonPhrases> CACHE = new ConcurrentHashMap<>();
+
+    public CommonPhrases {
+        repair = List.copyOf(repair);
+        repeatPrefix = List.copyOf(repeatPrefix);
+        silence = List.copyOf(silence);
+        stopWords = Set.copyOf(stopWords);
+        questionWords = Set.copyOf(questionWords);
+        politeWords = Set.copyOf(politeWords);
+        feedback = Map.copyOf(feedback);
+    }
+
+    /** The phrases of {@code language} ({@code en}, {@code nb}); English for any other language. */
+    public static CommonPhrases forLanguage(String language) {
+        String lang = CommonPhrases.class.getResource("common-" + language + ".yaml") != null ? language : "en";
+        return CACHE.computeIfAbsent(lang, CommonPhrases::read);
+    }
+
+    /** The feedback text for {@code key}; an exception naming the key and file if it is missing. */
+    public String feedback(String key) {
+        String text = feedback.get(key);
+        if (text == null) {
+            throw new AgentException("common-" + language + ".yaml: feedback key '" + key + "' is missing");
+        }
+        return text;
+    }
+
+    private static CommonPhrases read(String language) {
+        String name = "common-" + language + ".yaml";
+        try (InputStream in = CommonPhrases.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new AgentException(name + ": not found on the classpath");
+            }
+            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
+            Map<String, String> feedback = new HashMap<>();
+            flatten("", root.path("feedback"), feedback);
+            return new CommonPhrases(language, strings(root, "repair", name), lines(root.path("repeatPrefix")),
+                    lines(root.path("silence")), new HashSet<>(strings(root, "stopWords", name)),
+                    new HashSet<>(strings(root, "questionWords", name)),
+                    new HashSet<>(strings(root, "politeWords", name)), feedback);
+        } catch (IOException e) {
+            throw new AgentException(name + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> strings(JsonNode root, String field, String file) {
+        JsonNode node = root.path(field);
+        if (!node.isArray() || node.isEmpty()) {
+            throw new AgentException(file + ": field '" + field + "' must be a non-empty list");
+        }
+        List<String> out = new ArrayList<>();
+        node.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static List<Line> lines(JsonNode node) {
+        List<Line> out = new ArrayList<>();
+        for (JsonNode n : node) {
+            Map<String, Range> when = new HashMap<>();
+            n.path("when").properties().forEach(e -> when.put(e.getKey(),
+                    new Range(e.getValue().path(0).asDouble(), e.getValue().path(1).asDouble())));
+            out.add(new Line(n.path("text").asText(), when));
+        }
+        return out;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
+        if (node.isObject()) {
+            node.properties().forEach(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(),
+                    e.getValue(), out));
+        } else if (node.isTextual()) {
+            out.put(prefix, node.asText());
+        }
+    }
+}

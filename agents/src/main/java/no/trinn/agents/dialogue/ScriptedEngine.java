@@ -1,0 +1,117 @@
+package no.trinn.agents.dialogue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import no.trinn.core.Require;
+import no.trinn.scenarios.Intent;
+import no.trinn.scenarios.Line;
+import no.trinn.scenarios.Scenario;
+import no.trinn.scenarios.State;
+
+/**
+ * The scripted dialogue engine: answers with the scenario's authored lines. The client's words are matched to the
+ * current state's intents; a match moves the conversation along the state graph, anything below the threshold gets
+ * the state's reprompt (simpler variants at low complexity), a repeat request repeats the last line. Works with no
+ * download beyond the embedding model inside the jar. Stateless and thread-safe; {@link ScriptedChatModel} and
+ * {@link ScriptedStreamingChatModel} put it behind LangChain4j's chat model interfaces.
+ */
+public final class ScriptedEngine {
+    /** Name of this engine in response metadata and messages. */
+    public static final String NAME = "scripted";
+
+    private final IntentMatcher matcher;
+
+    public ScriptedEngine(IntentMatcher matcher) {
+        this.matcher = Require.nonNull(matcher, "matcher");
+    }
+
+    /** The matcher this engine uses. */
+    public IntentMatcher matcher() {
+        return matcher;
+    }
+
+    /** The character's opening line for a session that stands in its first state. */
+    public CharacterReply opening(TurnContext ctx) {
+        Scenario s = ctx.scenario();
+        String text = say(s.opening(), ctx).orElseThrow();
+        return new CharacterReply(text, affect(ctx, true), Optional.empty(), 0.0, ctx.stateId(), List.of(), false,
+                true);
+    }
+
+    /** The character's answer to {@code utterance} (already sanitised; may be empty for silence). */
+    public CharacterReply reply(TurnContext ctx, String utterance) {
+        Scenario scenario = ctx.scenario();
+        State state = scenario.state(ctx.stateId()).orElseThrow();
+        if (Text.normalise(utterance).isEmpty()) {
+            CommonPhrases common = CommonPhrases.forLanguage(scenario.language());
+            return notUnderstood(ctx, state, say(common.silence(), ctx).orElseThrow(), 0.0);
+        }
+        List<IntentMatcher.Score> ranked = matcher.rank(scenario, state, utterance);
+        IntentMatcher.Score best = ranked.getFirst();
+        if (best.score() < matcher.threshold()) {
+            return notUnderstood(ctx, state, reprompt(ctx, state), best.score());
+        }
+        if (best.intentId().equals(IntentMatcher.REPAIR)) {
+            return repeat(ctx, state, best.score());
+        }
+        Intent intent = state.intent(best.intentId()).orElseThrow();
+        State next = intent.next().flatMap(scenario::state).orElse(state);
+        List<String> parts = new ArrayList<>(2);
+        say(intent.reply(), ctx).ifPresent(parts::add);
+        if (intent.next().isPresent()) {
+            say(next.say(), ctx).ifPresent(parts::add);
+        }
+        if (parts.isEmpty()) {
+            parts.add(reprompt(ctx, next));
+        }
+        return new CharacterReply(String.join(" ", parts), affect(ctx, true), Optional.of(intent.id()),
+                best.score(), next.id(), intent.steps(), false, true);
+    }
+
+    /** The answer to an explicit repeat request (the client's {@code /repeat}). */
+    public CharacterReply repeat(TurnContext ctx) {
+        return repeat(ctx, ctx.scenario().state(ctx.stateId()).orElseThrow(), 1.0);
+    }
+
+    private CharacterReply repeat(TurnContext ctx, State state, double confidence) {
+        Optional<String> last = ctx.lastCharacterLine();
+        if (last.isEmpty()) {
+            return new CharacterReply(reprompt(ctx, state), affect(ctx, true), Optional.of(IntentMatcher.REPAIR),
+                    confidence, state.id(), List.of(), true, true);
+        }
+        CommonPhrases common = CommonPhrases.forLanguage(ctx.scenario().language());
+        // the prefix must not count as "recent", or a second repeat would vary it for no reason
+        String prefix = LineChooser.choose(common.repeatPrefix(), ctx.behaviour(), List.of()).map(Line::text)
+                .orElse("");
+        String text = prefix.isEmpty() ? last.get() : prefix + " " + last.get();
+        return new CharacterReply(text, affect(ctx, true), Optional.of(IntentMatcher.REPAIR), confidence, state.id(),
+                List.of(), true, true);
+    }
+
+    private CharacterReply notUnderstood(TurnContext ctx, State state, String text, double confidence) {
+        return new CharacterReply(text, affect(ctx, false), Optional.empty(), confidence, state.id(), List.of(),
+                false, false);
+    }
+
+    private String reprompt(TurnContext ctx, State state) {
+        return say(state.reprompt(), ctx).or(() -> say(state.say(), ctx))
+                .orElseGet(() -> ctx.lastCharacterLine().orElse("..."));
+    }
+
+    private static Optional<String> say(List<Line> lines, TurnContext ctx) {
+        return LineChooser.choose(lines, ctx.behaviour(), ctx.recentLines()).map(Line::text);
+    }
+
+    /** The character's affect: warm or cool by warmth; impatient when pressed and not understood. */
+    private static String affect(TurnContext ctx, boolean understood) {
+        double warmth = ctx.value("warmth", 0.5);
+        if (!understood && ctx.value("pressure", 0.0) >= 0.6 && ctx.misunderstandings() >= 1) {
+            return "impatient";
+        }
+        if (warmth >= 0.7) {
+            return "warm";
+        }
+        return warmth <= 0.35 ? "cool" : "neutral";
+    }
+}
