@@ -1,0 +1,848 @@
+package no.trinn.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import no.trinn.core.Require;
+import no.trinn.core.session.SafetyEvent;
+import no.trinn.core.session.SessionEvent;
+import no.trinn.core.session.SessionObserver;
+import no.trinn.core.session.SessionSummary;
+import no.trinn.core.session.TurnRecord;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The session record in one SQLite database file: pseudonymous clients, sessions, turns, safety events and pauses.
+ *
+ * <p><b>Opening.</b> {@link #open(Path)} opens the file or creates it (and its missing parent folders), switches it
+ * to write-ahead logging (readers never block the writer, and a reader in another process sees each event as soon as
+ * it is committed), turns foreign keys on, and brings the schema up to {@link #SCHEMA_VERSION} with forward-only
+ * migrations recorded in the {@code schema_version} table. A path that is a folder, a file that is not an SQLite
+ * database, an SQLite database that is not a Trinn store or was written by a newer Trinn, a read-only file or folder,
+ * and a database locked for longer than the busy timeout each give one {@link StoreException} naming the path and
+ * the problem.
+ *
+ * <p><b>Recording.</b> As a {@link SessionObserver}, the store writes each event in its own short transaction before
+ * {@link #onEvent} returns (synchronous=FULL), so a process that is killed loses at most the event in progress. Events
+ * must arrive in session order: {@code Started} first, {@code Ended} at most once. A failure to record throws a
+ * {@link StoreException}; the store never drops an event silently.
+ *
+ * <p><b>Crash recovery.</b> A session whose process dies stays {@code active}. {@link #recoverInterrupted()} marks
+ * every active session whose recording process is no longer running as {@link SessionStatus#INTERRUPTED}. Each
+ * session records the process id and start time of the process that recorded its start; a session is left alone
+ * while that process runs, so it is safe to call while other Trinn processes are recording. The command line calls
+ * it once at start. Opening the store does not do it by itself.
+ *
+ * <p><b>Reading.</b> Queries return immutable records, never null; unknown ids and aliases give empty results.
+ *
+ * <p><b>Privacy.</b> Clients are known only by an alias, which must be a pseudonym (see {@link Aliases}). The store
+ * writes no log; its exception messages name paths, session ids, turn numbers and fields, never aliases or the text
+ * of turns.
+ *
+ * <p><b>Threads.</b> All methods may be called from any thread; calls are serialised on the store's one connection.
+ * Several stores (in one process or several) may use the same file at once. Close the store when done; closing twice
+ * is harmless, and any other call after closing throws.
+ */
+public final class SessionStore implements AutoCloseable, SessionObserver {
+    /** Schema version this build writes and reads. */
+    public static final int SCHEMA_VERSION = 1;
+
+    /** How long an operation waits for another connection's lock before it fails, unless told otherwise. */
+    public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+    private final Path path;
+    private final Connection connection;
+    private final long busyMillis;
+    private final long ownerPid;
+    private final Optional<Instant> ownerStart;
+    private final ReentrantLock lock = new ReentrantLock();
+    private boolean closed;
+
+    private SessionStore(Path path, Connection connection, long busyMillis) {
+        this.path = path;
+        this.connection = connection;
+        this.busyMillis = busyMillis;
+        ProcessHandle self = ProcessHandle.current();
+        this.ownerPid = self.pid();
+        this.ownerStart = self.info().startInstant();
+    }
+
+    /** Opens or creates the store at {@code file}, waiting up to {@link #DEFAULT_BUSY_TIMEOUT} for locks. */
+    public static SessionStore open(Path file) {
+        return open(file, DEFAULT_BUSY_TIMEOUT);
+    }
+
+    /**
+     * Opens or creates the store at {@code file}; each operation waits up to {@code busyTimeout} (0 to 10 minutes)
+     * for another connection's lock before it throws.
+     *
+     * @throws StoreException if the file cannot be opened or created as a Trinn session store
+     */
+    public static SessionStore open(Path file, Duration busyTimeout) {
+        Require.nonNull(file, "file");
+        Require.nonNull(busyTimeout, "busyTimeout");
+        if (busyTimeout.isNegative() || busyTimeout.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new IllegalArgumentException("busyTimeout must lie in [0, 10 min], was " + busyTimeout);
+        }
+        Path path = file.toAbsolutePath().normalize();
+        checkLocation(path);
+        long busyMillis = busyTimeout.toMillis();
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout((int) busyMillis);
+        Connection connection;
+        try {
+            connection = config.createConnection("jdbc:sqlite:" + path);
+        } catch (SQLException e) {
+            throw failure(path, "open the database", e, busyMillis);
+        }
+        SessionStore store = new SessionStore(path, connection, busyMillis);
+        try {
+            store.configure();
+            store.migrate();
+            return store;
+        } catch (RuntimeException e) {
+            try {
+                connection.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    /** The absolute path of the database file. */
+    public Path path() {
+        return path;
+    }
+
+    /**
+     * Records {@code event} in its own transaction, committed before this returns.
+     *
+     * @throws StoreException if it cannot be recorded: the database fails or is locked past the busy timeout, a
+     *     {@code Started} event has a malformed alias or a session id already recorded, another event names a
+     *     session with no recorded start, a turn number is recorded twice, or a session ends twice
+     */
+    @Override
+    public void onEvent(SessionEvent event) {
+        Require.nonNull(event, "event");
+        String action = "record " + describe(event);
+        switch (event) {
+            case SessionEvent.Started started -> {
+                try {
+                    Aliases.requireValid(started.clientAlias());
+                } catch (StoreException e) {
+                    throw new StoreException(prefix(path, action) + e.getMessage(), e);
+                }
+                write(action, () -> recordStart(started, action));
+            }
+            case SessionEvent.Opened opened -> write(action, () -> {
+                try (PreparedStatement update = connection.prepareStatement("""
+                        UPDATE sessions SET opened_at = ?, opened_state = ?, opened_line = ?, last_event_at = ?
+                        WHERE id = ?""")) {
+                    String at = time(opened.at(), action);
+                    update.setString(1, at);
+                    update.setString(2, opened.state());
+                    update.setString(3, opened.characterText());
+                    update.setString(4, at);
+                    update.setString(5, opened.sessionId());
+                    requireSession(update.executeUpdate(), opened, action);
+                }
+            });
+            case SessionEvent.TurnCompleted completed -> write(action, () -> {
+                touch(completed, action);
+                TurnRecord turn = completed.turn();
+                try (PreparedStatement check = connection.prepareStatement(
+                        "SELECT 1 FROM turns WHERE session_id = ? AND turn_index = ?")) {
+                    check.setString(1, completed.sessionId());
+                    check.setInt(2, turn.index());
+                    try (ResultSet rows = check.executeQuery()) {
+                        if (rows.next()) {
+                            throw new StoreException(prefix(path, action) + "turn " + turn.index()
+                                    + " is already recorded for this session");
+                        }
+                    }
+                }
+                try (PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO turns (session_id, turn_index, client_text, character_text, state_before,
+                            state_after, intent, confidence, response_ms, words, goal_steps, repair, question,
+                            processing_ns, at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    insert.setString(1, completed.sessionId());
+                    insert.setInt(2, turn.index());
+                    insert.setString(3, turn.clientText());
+                    insert.setString(4, turn.characterText());
+                    insert.setString(5, turn.stateBefore());
+                    insert.setString(6, turn.stateAfter());
+                    insert.setString(7, turn.intent().orElse(null));
+                    insert.setDouble(8, turn.confidence());
+                    insert.setLong(9, turn.responseMillis());
+                    insert.setInt(10, turn.words());
+                    insert.setString(11, Json.stringArray(turn.goalSteps()));
+                    insert.setInt(12, turn.repair() ? 1 : 0);
+                    insert.setInt(13, turn.question() ? 1 : 0);
+                    insert.setLong(14, turn.processingNanos());
+                    insert.setString(15, time(completed.at(), action));
+                    insert.executeUpdate();
+                }
+            });
+            case SessionEvent.SafetyRaised raised -> write(action, () -> {
+                touch(raised, action);
+                SafetyEvent safety = raised.event();
+                try (PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO safety_events (session_id, turn_index, kind, severity, method, score, at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                    insert.setString(1, raised.sessionId());
+                    insert.setInt(2, safety.turnIndex());
+                    insert.setString(3, safety.kind().name());
+                    insert.setInt(4, safety.severity());
+                    insert.setString(5, safety.method());
+                    insert.setDouble(6, safety.score());
+                    insert.setString(7, time(raised.at(), action));
+                    insert.executeUpdate();
+                }
+            });
+            case SessionEvent.PauseChanged pause -> write(action, () -> {
+                touch(pause, action);
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO pauses (session_id, paused, reason, at) VALUES (?, ?, ?, ?)")) {
+                    insert.setString(1, pause.sessionId());
+                    insert.setInt(2, pause.paused() ? 1 : 0);
+                    insert.setString(3, pause.reason());
+                    insert.setString(4, time(pause.at(), action));
+                    insert.executeUpdate();
+                }
+            });
+            case SessionEvent.Ended ended -> write(action, () -> {
+                try (PreparedStatement query = connection.prepareStatement(
+                        "SELECT status FROM sessions WHERE id = ?")) {
+                    query.setString(1, ended.sessionId());
+                    try (ResultSet rows = query.executeQuery()) {
+                        if (!rows.next()) {
+                            requireSession(0, ended, action);
+                        } else if (SessionStatus.ENDED.column().equals(rows.getString(1))) {
+                            throw new StoreException(prefix(path, action) + "the session has already ended");
+                        }
+                    }
+                }
+                try (PreparedStatement update = connection.prepareStatement("""
+                        UPDATE sessions SET ended_at = ?, end_reason = ?, summary = ?, status = ?, last_event_at = ?
+                        WHERE id = ?""")) {
+                    String at = time(ended.at(), action);
+                    update.setString(1, at);
+                    update.setString(2, ended.reason());
+                    update.setString(3, Json.summary(ended.summary()));
+                    update.setString(4, SessionStatus.ENDED.column());
+                    update.setString(5, at);
+                    update.setString(6, ended.sessionId());
+                    update.executeUpdate();
+                }
+            });
+        }
+    }
+
+    /**
+     * Marks as {@link SessionStatus#INTERRUPTED} every {@code active} session whose recording process is no longer
+     * running (judged by its process id and start time, so a reused process id does not count as running), in one
+     * transaction. Sessions recorded by this process or by another running process are left alone.
+     *
+     * @return how many sessions were marked
+     */
+    public int recoverInterrupted() {
+        String action = "recover interrupted sessions";
+        return writeAndGet(action, () -> {
+            List<String> dead = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT id, owner_pid, owner_started_at FROM sessions WHERE status = 'active'");
+                    ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    String id = rows.getString(1);
+                    long pid = rows.getLong(2);
+                    boolean knownPid = !rows.wasNull();
+                    String started = rows.getString(3);
+                    Optional<Instant> start = started == null
+                            ? Optional.empty()
+                            : Optional.of(read(() -> Times.parse(started, "owner_started_at"), "session " + id));
+                    if (!knownPid || !running(pid, start)) {
+                        dead.add(id);
+                    }
+                }
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE sessions SET status = 'interrupted' WHERE id = ? AND status = 'active'")) {
+                int marked = 0;
+                for (String id : dead) {
+                    update.setString(1, id);
+                    marked += update.executeUpdate();
+                }
+                return marked;
+            }
+        });
+    }
+
+    /** Every client, by alias (in code-point order), with its session count. */
+    public List<Client> clients() {
+        return query("list clients", () -> {
+            List<Client> result = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT c.alias, c.created_at, count(s.id) FROM clients c LEFT JOIN sessions s ON s.client_id = c.id
+                    GROUP BY c.id ORDER BY c.alias""");
+                    ResultSet rows = query.executeQuery()) {
+                int row = 0;
+                while (rows.next()) {
+                    row++;
+                    String alias = rows.getString(1);
+                    String createdAt = rows.getString(2);
+                    int sessions = rows.getInt(3);
+                    result.add(read(() -> new Client(alias, Times.parse(createdAt, "created_at"), sessions),
+                            "client row " + row));
+                }
+            }
+            return List.copyOf(result);
+        });
+    }
+
+    /**
+     * The sessions of the client with {@code alias}, newest first (by start; sessions started at the same instant
+     * in reverse order of recording); empty if no client has that alias.
+     *
+     * @throws StoreException if {@code alias} is malformed
+     */
+    public List<SessionOverview> sessions(String alias) {
+        Aliases.requireValid(alias);
+        return query("list a client's sessions", () -> {
+            List<SessionOverview> result = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT s.id, s.scenario_id, s.started_at, coalesce(s.ended_at, s.last_event_at), s.status,
+                        (SELECT count(*) FROM turns t WHERE t.session_id = s.id),
+                        coalesce(json_extract(s.summary, '$.goalMet'), 0),
+                        (SELECT count(*) FROM safety_events e WHERE e.session_id = s.id)
+                    FROM sessions s JOIN clients c ON c.id = s.client_id
+                    WHERE c.alias = ?
+                    ORDER BY s.started_at DESC, s.rowid DESC""")) {
+                query.setString(1, alias);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        String id = rows.getString(1);
+                        String scenario = rows.getString(2);
+                        String startedAt = rows.getString(3);
+                        String lastAt = rows.getString(4);
+                        String status = rows.getString(5);
+                        int turns = rows.getInt(6);
+                        boolean goalMet = rows.getInt(7) == 1;
+                        int safety = rows.getInt(8);
+                        result.add(read(() -> {
+                            Instant start = Times.parse(startedAt, "started_at");
+                            Duration duration = Duration.between(start, Times.parse(lastAt, "ended_at"));
+                            return new SessionOverview(id, scenario, start,
+                                    duration.isNegative() ? Duration.ZERO : duration, SessionStatus.ofColumn(status),
+                                    turns, goalMet, safety);
+                        }, "session " + id));
+                    }
+                }
+            }
+            return List.copyOf(result);
+        });
+    }
+
+    /** The session with {@code id}, if one was recorded. */
+    public Optional<StoredSession> session(String id) {
+        Require.nonNull(id, "id");
+        return query("read session " + id, () -> {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT s.id, s.started_at, c.alias, s.scenario_id, s.language, s.difficulty,
+                        s.opened_at, s.opened_state, s.opened_line, s.ended_at, s.end_reason, s.summary, s.status,
+                        s.last_event_at
+                    FROM sessions s JOIN clients c ON c.id = s.client_id WHERE s.id = ?""")) {
+                query.setString(1, id);
+                try (ResultSet rows = query.executeQuery()) {
+                    if (!rows.next()) {
+                        return Optional.empty();
+                    }
+                    String sessionId = rows.getString(1);
+                    String startedAt = rows.getString(2);
+                    String alias = rows.getString(3);
+                    String scenario = rows.getString(4);
+                    String language = rows.getString(5);
+                    double difficulty = rows.getDouble(6);
+                    String openedAt = rows.getString(7);
+                    String openedState = rows.getString(8);
+                    String openedLine = rows.getString(9);
+                    String endedAt = rows.getString(10);
+                    String endReason = rows.getString(11);
+                    String summary = rows.getString(12);
+                    String status = rows.getString(13);
+                    String lastEventAt = rows.getString(14);
+                    return Optional.of(read(() -> {
+                        SessionEvent.Started started = new SessionEvent.Started(sessionId,
+                                Times.parse(startedAt, "started_at"), alias, scenario, language, difficulty);
+                        Optional<SessionEvent.Opened> opened = openedAt == null
+                                ? Optional.empty()
+                                : Optional.of(new SessionEvent.Opened(sessionId, Times.parse(openedAt, "opened_at"),
+                                        openedState, openedLine));
+                        Optional<SessionEvent.Ended> ended = endedAt == null
+                                ? Optional.empty()
+                                : Optional.of(new SessionEvent.Ended(sessionId, Times.parse(endedAt, "ended_at"),
+                                        endReason, Json.parseSummary(Require.nonNull(summary, "summary"))));
+                        return new StoredSession(started, opened, ended, SessionStatus.ofColumn(status),
+                                Times.parse(lastEventAt, "last_event_at"));
+                    }, "session " + id));
+                }
+            }
+        });
+    }
+
+    /** The turns recorded for session {@code sessionId}, by turn number; empty for an unknown session. */
+    public List<SessionEvent.TurnCompleted> turns(String sessionId) {
+        Require.nonNull(sessionId, "sessionId");
+        return query("read the turns of session " + sessionId, () -> {
+            List<SessionEvent.TurnCompleted> result = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT turn_index, client_text, character_text, state_before, state_after, intent, confidence,
+                        response_ms, words, goal_steps, repair, question, processing_ns, at
+                    FROM turns WHERE session_id = ? ORDER BY turn_index""")) {
+                query.setString(1, sessionId);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        int index = rows.getInt(1);
+                        String clientText = rows.getString(2);
+                        String characterText = rows.getString(3);
+                        String stateBefore = rows.getString(4);
+                        String stateAfter = rows.getString(5);
+                        Optional<String> intent = Optional.ofNullable(rows.getString(6));
+                        double confidence = rows.getDouble(7);
+                        long responseMillis = rows.getLong(8);
+                        int words = rows.getInt(9);
+                        String goalSteps = rows.getString(10);
+                        boolean repair = rows.getInt(11) == 1;
+                        boolean question = rows.getInt(12) == 1;
+                        long processingNanos = rows.getLong(13);
+                        String at = rows.getString(14);
+                        result.add(read(() -> new SessionEvent.TurnCompleted(sessionId, Times.parse(at, "at"),
+                                new TurnRecord(index, clientText, characterText, stateBefore, stateAfter, intent,
+                                        confidence, responseMillis, words, Json.parseStringArray(goalSteps), repair,
+                                        question, processingNanos)),
+                                "turn " + index + " of session " + sessionId));
+                    }
+                }
+            }
+            return List.copyOf(result);
+        });
+    }
+
+    /** The safety events recorded for session {@code sessionId}, in the order recorded; empty if none. */
+    public List<SessionEvent.SafetyRaised> safetyEvents(String sessionId) {
+        Require.nonNull(sessionId, "sessionId");
+        return query("read the safety events of session " + sessionId, () -> {
+            List<SessionEvent.SafetyRaised> result = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT id, turn_index, kind, severity, method, score, at FROM safety_events
+                    WHERE session_id = ? ORDER BY id""")) {
+                query.setString(1, sessionId);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        long row = rows.getLong(1);
+                        int turnIndex = rows.getInt(2);
+                        String kind = rows.getString(3);
+                        int severity = rows.getInt(4);
+                        String method = rows.getString(5);
+                        double score = rows.getDouble(6);
+                        String at = rows.getString(7);
+                        result.add(read(() -> new SessionEvent.SafetyRaised(sessionId, Times.parse(at, "at"),
+                                new SafetyEvent(turnIndex, SafetyEvent.Kind.valueOf(kind), severity, method, score)),
+                                "safety event " + row + " of session " + sessionId));
+                    }
+                }
+            }
+            return List.copyOf(result);
+        });
+    }
+
+    /** The pauses and resumptions recorded for session {@code sessionId}, in the order recorded; empty if none. */
+    public List<SessionEvent.PauseChanged> pauses(String sessionId) {
+        Require.nonNull(sessionId, "sessionId");
+        return query("read the pauses of session " + sessionId, () -> {
+            List<SessionEvent.PauseChanged> result = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT id, paused, reason, at FROM pauses WHERE session_id = ? ORDER BY id")) {
+                query.setString(1, sessionId);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        long row = rows.getLong(1);
+                        boolean paused = rows.getInt(2) == 1;
+                        String reason = rows.getString(3);
+                        String at = rows.getString(4);
+                        result.add(read(() -> new SessionEvent.PauseChanged(sessionId, Times.parse(at, "at"), paused,
+                                reason), "pause " + row + " of session " + sessionId));
+                    }
+                }
+            }
+            return List.copyOf(result);
+        });
+    }
+
+    /**
+     * Closes the database connection. Everything recorded is already committed. Closing again does nothing.
+     *
+     * @throws StoreException if the connection cannot be closed
+     */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            connection.close();
+        } catch (SQLException e) {
+            throw failure(path, "close the database", e, busyMillis);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- opening --------------------------------------------------------------------------------------------------
+
+    private static void checkLocation(Path path) {
+        if (path.toString().indexOf('?') >= 0) {
+            throw new StoreException("session store " + path + ": the path must not contain '?'");
+        }
+        if (Files.isDirectory(path)) {
+            throw new StoreException("session store " + path + ": this is a folder, not a database file;"
+                    + " give the path of a file in it (for example " + path.resolve("trinn.db") + ")");
+        }
+        Path folder = path.getParent();
+        if (folder == null) {
+            throw new StoreException("session store " + path + ": the path has no parent folder");
+        }
+        try {
+            Files.createDirectories(folder);
+        } catch (FileAlreadyExistsException e) {
+            throw new StoreException("session store " + path + ": cannot create the folder " + folder
+                    + ": a file of that name is in the way", e);
+        } catch (IOException e) {
+            throw new StoreException("session store " + path + ": cannot create the folder " + folder + ": " + e,
+                    e);
+        }
+        if (Files.exists(path)) {
+            if (!Files.isRegularFile(path)) {
+                throw new StoreException("session store " + path + ": this is not a regular file");
+            }
+            if (!Files.isReadable(path)) {
+                throw new StoreException("session store " + path + ": the file cannot be read (permission denied)");
+            }
+            if (!Files.isWritable(path)) {
+                throw new StoreException("session store " + path + ": the file is read-only;"
+                        + " the store needs to write to it");
+            }
+            checkHeader(path);
+        }
+        if (!Files.isWritable(folder)) {
+            throw new StoreException("session store " + path + ": the folder " + folder + " is read-only;"
+                    + " the store needs to create the database and its -wal and -shm files there");
+        }
+    }
+
+    private static void checkHeader(Path path) {
+        byte[] header = new byte[SQLITE_HEADER.length];
+        int read;
+        try (InputStream in = Files.newInputStream(path)) {
+            read = in.readNBytes(header, 0, header.length);
+        } catch (IOException e) {
+            throw new StoreException("session store " + path + ": cannot read the file: " + e, e);
+        }
+        if (read > 0 && (read < header.length || !Arrays.equals(header, SQLITE_HEADER))) {
+            throw new StoreException("session store " + path + ": the file is not an SQLite database"
+                    + " (it does not start with the SQLite header); was the wrong file given?");
+        }
+    }
+
+    private void configure() {
+        String action = "configure the database";
+        lock.lock();
+        try (Statement statement = connection.createStatement()) {
+            String mode = single(statement, "PRAGMA journal_mode = WAL");
+            if (!"wal".equalsIgnoreCase(mode)) {
+                throw new StoreException(prefix(path, action) + "cannot switch to write-ahead logging (journal mode"
+                        + " stayed " + mode + "); is the file on a network drive?");
+            }
+            statement.execute("PRAGMA foreign_keys = ON");
+            if (!"1".equals(single(statement, "PRAGMA foreign_keys"))) {
+                throw new StoreException(prefix(path, action) + "this SQLite cannot enforce foreign keys");
+            }
+            statement.execute("PRAGMA synchronous = FULL");
+        } catch (SQLException e) {
+            throw failure(path, action, e, busyMillis);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static String single(Statement statement, String sql) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            return rows.next() ? String.valueOf(rows.getString(1)) : "";
+        }
+    }
+
+    private void migrate() {
+        int version = query("read the schema version", this::schemaVersion);
+        if (version > Schema.latestVersion()) {
+            throw new StoreException(prefix(path, "open the database") + "it was written by a newer Trinn (schema"
+                    + " version " + version + ", this Trinn knows up to " + Schema.latestVersion()
+                    + "); update Trinn");
+        }
+        if (version == Schema.latestVersion()) {
+            return;
+        }
+        write("migrate the schema", () -> {
+            // Another process may have migrated between the check above and this transaction.
+            int current = schemaVersion();
+            if (current == 0) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY,"
+                            + " applied_at TEXT NOT NULL)");
+                }
+            }
+            for (int next = current + 1; next <= Schema.latestVersion(); next++) {
+                try (Statement statement = connection.createStatement()) {
+                    for (String sql : Schema.MIGRATIONS.get(next - 1)) {
+                        statement.execute(sql);
+                    }
+                }
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)")) {
+                    insert.setInt(1, next);
+                    insert.setString(2, Times.format(Instant.now(), "applied_at"));
+                    insert.executeUpdate();
+                }
+            }
+        });
+    }
+
+    /** 0 for an empty database; throws if it holds tables but is not a session store. */
+    private int schemaVersion() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            boolean hasVersion = !"0".equals(single(statement,
+                    "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_version'"));
+            if (!hasVersion) {
+                if (!"0".equals(single(statement, "SELECT count(*) FROM sqlite_schema"))) {
+                    throw new StoreException(prefix(path, "open the database") + "it is an SQLite database but not"
+                            + " a Trinn session store (it has tables but no schema_version table)");
+                }
+                return 0;
+            }
+            return Integer.parseInt(single(statement, "SELECT coalesce(max(version), 0) FROM schema_version"));
+        }
+    }
+
+    // ---- recording ------------------------------------------------------------------------------------------------
+
+    private void recordStart(SessionEvent.Started started, String action) throws SQLException {
+        try (PreparedStatement check = connection.prepareStatement("SELECT 1 FROM sessions WHERE id = ?")) {
+            check.setString(1, started.sessionId());
+            try (ResultSet rows = check.executeQuery()) {
+                if (rows.next()) {
+                    throw new StoreException(prefix(path, action) + "a session with this id is already recorded");
+                }
+            }
+        }
+        String at = time(started.at(), action);
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO clients (alias, created_at) VALUES (?, ?) ON CONFLICT (alias) DO NOTHING")) {
+            insert.setString(1, started.clientAlias());
+            insert.setString(2, at);
+            insert.executeUpdate();
+        }
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO sessions (id, client_id, scenario_id, language, difficulty, started_at, status,
+                    last_event_at, owner_pid, owner_started_at)
+                VALUES (?, (SELECT id FROM clients WHERE alias = ?), ?, ?, ?, ?, 'active', ?, ?, ?)""")) {
+            insert.setString(1, started.sessionId());
+            insert.setString(2, started.clientAlias());
+            insert.setString(3, started.scenarioId());
+            insert.setString(4, started.language());
+            insert.setDouble(5, started.difficulty());
+            insert.setString(6, at);
+            insert.setString(7, at);
+            insert.setLong(8, ownerPid);
+            insert.setString(9, ownerStart.map(s -> Times.format(s, "process start")).orElse(null));
+            insert.executeUpdate();
+        }
+    }
+
+    /** Moves the session's last-event time to the event's, and checks that the session was started. */
+    private void touch(SessionEvent event, String action) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE sessions SET last_event_at = max(last_event_at, ?) WHERE id = ?")) {
+            update.setString(1, time(event.at(), action));
+            update.setString(2, event.sessionId());
+            requireSession(update.executeUpdate(), event, action);
+        }
+    }
+
+    private void requireSession(int updated, SessionEvent event, String action) {
+        if (updated == 0) {
+            throw new StoreException(prefix(path, action) + "no session with this id has been started in this"
+                    + " store; its Started event must come first");
+        }
+    }
+
+    private String time(Instant at, String action) {
+        try {
+            return Times.format(at, "at");
+        } catch (IllegalArgumentException e) {
+            throw new StoreException(prefix(path, action) + e.getMessage(), e);
+        }
+    }
+
+    private static boolean running(long pid, Optional<Instant> start) {
+        Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        if (handle.isEmpty()) {
+            return false;
+        }
+        if (start.isEmpty()) {
+            return true;
+        }
+        // Start times are derived from clock ticks and may differ slightly between readings.
+        return handle.get().info().startInstant()
+                .map(actual -> Duration.between(actual, start.get()).abs().compareTo(Duration.ofSeconds(1)) <= 0)
+                .orElse(true);
+    }
+
+    private static String describe(SessionEvent event) {
+        String kind = switch (event) {
+            case SessionEvent.Started s -> "the start";
+            case SessionEvent.Opened o -> "the opening line";
+            case SessionEvent.TurnCompleted t -> "turn " + t.turn().index();
+            case SessionEvent.SafetyRaised r -> "a safety event";
+            case SessionEvent.PauseChanged p -> p.paused() ? "a pause" : "a resumption";
+            case SessionEvent.Ended e -> "the end";
+        };
+        return kind + " of session " + event.sessionId();
+    }
+
+    // ---- transactions and errors ----------------------------------------------------------------------------------
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface VoidWork {
+        void run() throws SQLException;
+    }
+
+    private void write(String action, VoidWork work) {
+        writeAndGet(action, () -> {
+            work.run();
+            return Boolean.TRUE;
+        });
+    }
+
+    /** Runs {@code work} in one immediate transaction: committed if it returns, rolled back if it throws. */
+    private <T> T writeAndGet(String action, Work<T> work) {
+        lock.lock();
+        try {
+            requireOpen(action);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("BEGIN IMMEDIATE");
+            } catch (SQLException e) {
+                throw failure(path, action, e, busyMillis);
+            }
+            try {
+                T result = work.run();
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("COMMIT");
+                }
+                return result;
+            } catch (SQLException e) {
+                StoreException failure = failure(path, action, e, busyMillis);
+                rollback(failure);
+                throw failure;
+            } catch (RuntimeException e) {
+                rollback(e);
+                throw e;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void rollback(Exception failure) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ROLLBACK");
+        } catch (SQLException e) {
+            // Also when SQLite has already rolled back by itself (after a full disk or an I/O error).
+            failure.addSuppressed(e);
+        }
+    }
+
+    private <T> T query(String action, Work<T> work) {
+        lock.lock();
+        try {
+            requireOpen(action);
+            return work.run();
+        } catch (SQLException e) {
+            throw failure(path, action, e, busyMillis);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T read(Supplier<T> reading, String what) {
+        try {
+            return reading.get();
+        } catch (IllegalArgumentException | StoreException e) {
+            throw new StoreException("session store " + path + ": " + what + " is malformed: " + e.getMessage(), e);
+        }
+    }
+
+    private void requireOpen(String action) {
+        if (closed) {
+            throw new StoreException(prefix(path, action) + "the store is closed");
+        }
+    }
+
+    private static String prefix(Path path, String action) {
+        return "session store " + path + ": cannot " + action + ": ";
+    }
+
+    private static StoreException failure(Path path, String action, SQLException e, long busyMillis) {
+        int code = e.getErrorCode() & 0xFF;
+        String what = switch (code) {
+            case 3 -> "permission denied";
+            case 5, 6 -> "the database is locked by another program or Trinn process (waited " + busyMillis
+                    + " ms); close it and try again";
+            case 8 -> "the database is read-only (check the permissions of the file and its folder, and whether"
+                    + " the disk is mounted read-only)";
+            case 10 -> "disk input/output error (" + e.getMessage() + ")";
+            case 11 -> "the database file is corrupt";
+            case 13 -> "the disk is full";
+            case 14 -> "the database file cannot be opened or created (check that its folder exists and is"
+                    + " writable)";
+            case 19 -> "the record conflicts with the stored data (" + e.getMessage() + ")";
+            case 26 -> "the file is not an SQLite database";
+            default -> "SQLite error " + code + " (" + e.getMessage() + ")";
+        };
+        return new StoreException(prefix(path, action) + what, e);
+    }
+}
