@@ -20,6 +20,11 @@ public final class TestScenarios {
 
     /** A kiosk: order (tea or coffee) -> pay -> end. */
     public static Scenario kiosk() {
+        return kiosk("en");
+    }
+
+    /** The kiosk with its language set to {@code language} (the lines stay English). */
+    public static Scenario kiosk(String language) {
         Character seller = new Character("seller", "Kim", "kiosk seller", "A calm kiosk seller.",
                 new Voice("cmu-slt-hsmm", 0, 0), Map.of("warmth", new Temperament(0.8, new Range(0.3, 1.0))));
         State order = new State("order", Optional.empty(), List.of(),
@@ -42,7 +47,7 @@ public final class TestScenarios {
                 new Goal.Step("ordered", "Says what they want.", "You said what you wanted.",
                         "Say what you want in one sentence."),
                 new Goal.Step("paid", "Pays.", "You paid.", "Say how you want to pay.")));
-        return new Scenario("kiosk", "Kiosk", "en", 3, "Buy a drink at a kiosk.", goal, "A small kiosk.",
+        return new Scenario("kiosk", "Kiosk", language, 3, "Buy a drink at a kiosk.", goal, "A small kiosk.",
                 List.of(seller), List.of(Line.of("Hello! What can I get you?")), List.of(order, pay, end),
                 "Buy a drink at a kiosk this week.", Optional.empty(), "test:kiosk");
     }

@@ -1,0 +1,356 @@
+package no.trinn.agents.session;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import no.trinn.agents.AgentException;
+import no.trinn.agents.dialogue.CharacterReply;
+import no.trinn.agents.dialogue.CharacterReplyMetadata;
+import no.trinn.agents.dialogue.CommonPhrases;
+import no.trinn.agents.dialogue.Text;
+import no.trinn.agents.dialogue.TurnContext;
+import no.trinn.agents.dialogue.TurnRequestParameters;
+import no.trinn.agents.safety.SafetyCheck;
+import no.trinn.agents.safety.SafetyFinding;
+import no.trinn.core.Clock;
+import no.trinn.core.Require;
+import no.trinn.core.frame.CharacterUtterance;
+import no.trinn.core.frame.ClientUtterance;
+import no.trinn.core.frame.ControlFrame;
+import no.trinn.core.frame.Direction;
+import no.trinn.core.frame.Frame;
+import no.trinn.core.frame.Notice;
+import no.trinn.core.frame.Pipeline;
+import no.trinn.core.frame.Stage;
+import no.trinn.core.session.SafetyEvent;
+import no.trinn.core.session.SessionEvent;
+import no.trinn.core.session.SessionObserver;
+import no.trinn.core.session.SessionSummary;
+import no.trinn.core.session.TurnRecord;
+import no.trinn.scenarios.Scenario;
+import no.trinn.scenarios.State;
+
+/**
+ * One practice conversation in text, on the frame pipeline: client turns pass the safety stage, then the character
+ * stage, whose dialogue engine is any LangChain4j {@link ChatModel} that understands {@link TurnRequestParameters}.
+ * Each method returns the frames meant for the client, in order (character lines, coach and status notices,
+ * feedback). Observers receive the session's events as they happen; a recorder among them keeps the session safe
+ * from a crash turn by turn.
+ *
+ * <p>Safety is always on: a stop or pause phrase, distress, self-harm or relapse talk is answered out of role by
+ * the coach and pauses the session, whatever the state; the turn never reaches the character. Not thread-safe: one
+ * caller drives a session.
+ */
+public final class PracticeSession {
+    private static final int RECENT_LINES = 8;
+    private static final int HISTORY_MESSAGES = 20;
+    /** Prefix of the pause reason when the safety layer paused the session, e.g. {@code safety:distress}. */
+    public static final String SAFETY_REASON = "safety:";
+
+    private final SessionSetup setup;
+    private final Scenario scenario;
+    private final ChatModel engine;
+    private final SafetyCheck safety;
+    private final Clock clock;
+    private final List<SessionObserver> observers;
+    private final Pipeline pipeline;
+
+    private final List<Frame> output = new ArrayList<>();
+    private final List<TurnRecord> turns = new ArrayList<>();
+    private final List<ChatMessage> history = new ArrayList<>();
+    private final List<String> recentLines = new ArrayList<>();
+    private final Set<String> reached = new LinkedHashSet<>();
+    private String stateId;
+    private Optional<String> lastLine = Optional.empty();
+    private long lastLineNanos;
+    private int misunderstandings;
+    private int repeatRequests;
+    private boolean opened;
+    private boolean paused;
+    private boolean ended;
+    private Optional<SessionSummary> summary = Optional.empty();
+
+    /**
+     * @param setup what to practise, for whom, how hard
+     * @param engine the dialogue engine
+     * @param safety the safety check
+     * @param clock time source
+     * @param observers receivers of the session's events, in order
+     */
+    public PracticeSession(SessionSetup setup, ChatModel engine, SafetyCheck safety, Clock clock,
+            List<SessionObserver> observers) {
+        this.setup = Require.nonNull(setup, "setup");
+        this.scenario = setup.scenario();
+        this.engine = Require.nonNull(engine, "engine");
+        this.safety = Require.nonNull(safety, "safety");
+        this.clock = Require.nonNull(clock, "clock");
+        this.observers = List.copyOf(observers);
+        this.stateId = scenario.start().id();
+        this.pipeline = new Pipeline(List.of(this::safetyStage, this::characterStage), output::add, f -> { });
+    }
+
+    /** Starts the session: the character's opening line. Call once, first. */
+    public List<Frame> open() {
+        if (opened) {
+            throw new IllegalStateException("session " + setup.sessionId() + " is already open");
+        }
+        opened = true;
+        publish(new SessionEvent.Started(setup.sessionId(), clock.instant(), setup.clientAlias(), scenario.id(),
+                scenario.language(), setup.difficulty()));
+        history.add(SystemMessage.from(scenario.setting()));
+        CharacterReply reply = ask();
+        output.add(speak(reply.text(), reply.affect()));
+        publish(new SessionEvent.Opened(setup.sessionId(), clock.instant(), stateId, reply.text()));
+        return drain();
+    }
+
+    /**
+     * One client turn. The text is sanitised (control characters removed, cut to
+     * {@value Text#MAX_UTTERANCE_CHARS} characters); an empty turn counts as silence and is answered gently.
+     */
+    public List<Frame> say(String clientText) {
+        requireRunning();
+        pipeline.push(new ClientUtterance(Text.sanitise(clientText), clock.nanoTime()));
+        return drain();
+    }
+
+    /** The client asked to hear the last line again ({@code /repeat}); works while paused too. */
+    public List<Frame> repeat() {
+        requireRunning();
+        repeatRequests++;
+        lastLine.ifPresent(line -> output.add(new CharacterUtterance(speakerId(), line, "neutral",
+                clock.nanoTime())));
+        return drain();
+    }
+
+    /** Pauses the session (the client's {@code /pause}, or a therapist's command). */
+    public List<Frame> pause(String reason) {
+        requireRunning();
+        pipeline.push(new ControlFrame.Pause(reason, clock.nanoTime()));
+        return drain();
+    }
+
+    /** Resumes a paused session; the character repeats its last line so the client knows where they were. */
+    public List<Frame> resume() {
+        requireRunning();
+        pipeline.push(new ControlFrame.Resume(clock.nanoTime()));
+        return drain();
+    }
+
+    /**
+     * Ends the session early ({@code reason} e.g. "quit", "stopped") with feedback; does nothing if it has ended.
+     */
+    public List<Frame> end(String reason) {
+        if (opened && !ended) {
+            pipeline.push(new ControlFrame.Stop(reason, clock.nanoTime()));
+        }
+        return drain();
+    }
+
+    /** Whether the session is paused. */
+    public boolean paused() {
+        return paused;
+    }
+
+    /** Whether the session has ended. */
+    public boolean ended() {
+        return ended;
+    }
+
+    /** The current scenario state. */
+    public String state() {
+        return stateId;
+    }
+
+    /** Goal steps reached so far, in the order reached. */
+    public List<String> goalStepsReached() {
+        return List.copyOf(reached);
+    }
+
+    /** The client turns so far. */
+    public List<TurnRecord> turns() {
+        return List.copyOf(turns);
+    }
+
+    /** The end-of-session summary, once the session has ended. */
+    public Optional<SessionSummary> summary() {
+        return summary;
+    }
+
+    /** The session's setup. */
+    public SessionSetup setup() {
+        return setup;
+    }
+
+    private void safetyStage(Frame frame, Direction direction, Stage.Emitter out) {
+        if (!(frame instanceof ClientUtterance u) || paused) {
+            out.emit(frame, direction);
+            return;
+        }
+        Optional<SafetyFinding> finding = safety.check(u.text(), scenario.language());
+        if (finding.isEmpty()) {
+            out.emit(frame, direction);
+            return;
+        }
+        SafetyFinding f = finding.get();
+        int index = turns.size();
+        record(new TurnRecord(index, u.text(), "", stateId, stateId, Optional.empty(), 0.0,
+                responseMillis(u.atNanos()), Text.wordCount(u.text()), List.of(), false, false,
+                Math.max(0, clock.nanoTime() - u.atNanos())));
+        publish(new SessionEvent.SafetyRaised(setup.sessionId(), clock.instant(),
+                new SafetyEvent(index, f.kind(), f.severity(), f.method(), f.score())));
+        out.emit(new Notice(Notice.Kind.COACH, safety.coachMessage(f.kind(), scenario.language()), clock.nanoTime()),
+                Direction.DOWNSTREAM);
+        out.emit(new ControlFrame.Pause(SAFETY_REASON + f.kind().name().toLowerCase(java.util.Locale.ROOT),
+                clock.nanoTime()), Direction.DOWNSTREAM);
+    }
+
+    private void characterStage(Frame frame, Direction direction, Stage.Emitter out) {
+        switch (frame) {
+            case ClientUtterance u -> clientTurn(u, out);
+            case ControlFrame.Pause p -> {
+                if (!paused) {
+                    paused = true;
+                    publish(new SessionEvent.PauseChanged(setup.sessionId(), clock.instant(), true, p.reason()));
+                    if (!p.reason().startsWith(SAFETY_REASON)) {
+                        // after a safety finding the coach's words already say that the session is paused
+                        out.emit(new Notice(Notice.Kind.STATUS, safety.pausedNotice(scenario.language()),
+                                clock.nanoTime()), Direction.DOWNSTREAM);
+                    }
+                }
+            }
+            case ControlFrame.Resume r -> {
+                if (paused) {
+                    paused = false;
+                    publish(new SessionEvent.PauseChanged(setup.sessionId(), clock.instant(), false, "resume"));
+                    out.emit(new Notice(Notice.Kind.STATUS, safety.resumedNotice(scenario.language()),
+                            clock.nanoTime()), Direction.DOWNSTREAM);
+                    lastLine.ifPresent(line -> out.emit(new CharacterUtterance(speakerId(), line, "neutral",
+                            clock.nanoTime()), Direction.DOWNSTREAM));
+                    lastLineNanos = clock.nanoTime();
+                }
+            }
+            case ControlFrame.Stop s -> finish(s.reason(), out);
+            default -> out.emit(frame, direction);
+        }
+    }
+
+    private void clientTurn(ClientUtterance u, Stage.Emitter out) {
+        if (paused) {
+            out.emit(new Notice(Notice.Kind.STATUS, safety.pausedNotice(scenario.language()), clock.nanoTime()),
+                    Direction.DOWNSTREAM);
+            return;
+        }
+        String before = stateId;
+        history.add(UserMessage.from(u.text().isEmpty() ? " " : u.text()));
+        CharacterReply reply = ask();
+        List<String> newSteps = new ArrayList<>();
+        for (String step : reply.goalSteps()) {
+            if (reached.add(step)) {
+                newSteps.add(step);
+            }
+        }
+        misunderstandings = reply.understood() ? 0 : misunderstandings + 1;
+        stateId = reply.nextState();
+        String words = u.text();
+        record(new TurnRecord(turns.size(), words, reply.text(), before, stateId, reply.intent(),
+                reply.confidence(), responseMillis(u.atNanos()), Text.wordCount(words), newSteps, reply.repair(),
+                isQuestion(words), Math.max(0, clock.nanoTime() - u.atNanos())));
+        out.emit(speak(reply.text(), reply.affect()), Direction.DOWNSTREAM);
+        if (scenario.state(stateId).map(State::end).orElse(false)) {
+            finish("completed", out);
+        }
+    }
+
+    private CharacterReply ask() {
+        TurnContext ctx = new TurnContext(scenario, stateId, setup.behaviour(), recentLines, lastLine,
+                misunderstandings);
+        ChatRequest request = ChatRequest.builder().messages(history)
+                .parameters(TurnRequestParameters.of(ctx)).build();
+        ChatResponse response = engine.chat(request);
+        CharacterReply reply = CharacterReplyMetadata.from(response).orElseThrow(() -> new AgentException(
+                "the dialogue engine gave no character reply metadata for scenario " + scenario.id()));
+        history.add(AiMessage.from(reply.text()));
+        while (history.size() > HISTORY_MESSAGES) {
+            history.remove(1); // keep the system message
+        }
+        return reply;
+    }
+
+    private CharacterUtterance speak(String text, String affect) {
+        CharacterUtterance line = new CharacterUtterance(speakerId(), text, affect, clock.nanoTime());
+        lastLine = Optional.of(text);
+        lastLineNanos = line.atNanos();
+        recentLines.add(text);
+        if (recentLines.size() > RECENT_LINES) {
+            recentLines.removeFirst();
+        }
+        return line;
+    }
+
+    private void finish(String reason, Stage.Emitter out) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        boolean completed = scenario.state(stateId).map(State::end).orElse(false);
+        SessionSummary s = Feedback.summarise(scenario, turns, reached, completed, repeatRequests);
+        summary = Optional.of(s);
+        out.emit(new Notice(Notice.Kind.FEEDBACK, Feedback.render(scenario, s), clock.nanoTime()),
+                Direction.DOWNSTREAM);
+        publish(new SessionEvent.Ended(setup.sessionId(), clock.instant(), reason, s));
+    }
+
+    private String speakerId() {
+        return scenario.speaker(scenario.state(stateId).orElseThrow()).id();
+    }
+
+    private long responseMillis(long atNanos) {
+        return Math.max(0, (atNanos - lastLineNanos) / 1_000_000);
+    }
+
+    private boolean isQuestion(String text) {
+        if (text.strip().endsWith("?")) {
+            return true;
+        }
+        String normalised = Text.normalise(text);
+        int space = normalised.indexOf(' ');
+        String first = space < 0 ? normalised : normalised.substring(0, space);
+        return space > 0 && CommonPhrases.forLanguage(scenario.language()).questionWords().contains(first);
+    }
+
+    private void record(TurnRecord turn) {
+        turns.add(turn);
+        publish(new SessionEvent.TurnCompleted(setup.sessionId(), clock.instant(), turn));
+    }
+
+    private void publish(SessionEvent event) {
+        for (SessionObserver o : observers) {
+            o.onEvent(event);
+        }
+    }
+
+    private void requireRunning() {
+        if (!opened) {
+            throw new IllegalStateException("session " + setup.sessionId() + " is not open yet");
+        }
+        if (ended) {
+            throw new IllegalStateException("session " + setup.sessionId() + " has ended");
+        }
+    }
+
+    private List<Frame> drain() {
+        List<Frame> frames = List.copyOf(output);
+        output.clear();
+        return frames;
+    }
+}
