@@ -29,9 +29,12 @@ import no.trinn.scenarios.Range;
  * @param questionWords words that make an utterance a question when it starts with one
  * @param politeWords words that count as politeness markers
  * @param feedback feedback texts by key (strengths.*, practise.*)
+ * @param semanticThreshold the lowest embedding similarity that makes an intent match in this language
+ * @param lexicalThreshold the lowest word overlap that makes an intent match in this language
  */
 public record CommonPhrases(String language, List<String> repair, List<Line> repeatPrefix, List<Line> silence,
-        Set<String> stopWords, Set<String> questionWords, Set<String> politeWords, Map<String, String> feedback) {
+        Set<String> stopWords, Set<String> questionWords, Set<String> politeWords, Map<String, String> feedback,
+        double semanticThreshold, double lexicalThreshold) {
     private static final Map<String, CommonPhrases> CACHE = new ConcurrentHashMap<>();
 
     public CommonPhrases {
@@ -42,6 +45,8 @@ public record CommonPhrases(String language, List<String> repair, List<Line> rep
         questionWords = Set.copyOf(questionWords);
         politeWords = Set.copyOf(politeWords);
         feedback = Map.copyOf(feedback);
+        no.trinn.core.Require.inRange(semanticThreshold, 0.05, 1.0, "matching.semantic");
+        no.trinn.core.Require.inRange(lexicalThreshold, 0.05, 1.0, "matching.lexical");
     }
 
     /** The phrases of {@code language} ({@code en}, {@code nb}); English for any other language. */
@@ -71,7 +76,10 @@ public record CommonPhrases(String language, List<String> repair, List<Line> rep
             return new CommonPhrases(language, strings(root, "repair", name), lines(root.path("repeatPrefix")),
                     lines(root.path("silence")), new HashSet<>(strings(root, "stopWords", name)),
                     new HashSet<>(strings(root, "questionWords", name)),
-                    new HashSet<>(strings(root, "politeWords", name)), feedback);
+                    new HashSet<>(strings(root, "politeWords", name)), feedback,
+                    root.path("matching").path("semantic").asDouble(0), root.path("matching").path("lexical").asDouble(0));
+        } catch (IllegalArgumentException e) {
+            throw new AgentException(name + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new AgentException(name + ": cannot read: " + e.getMessage(), e);
         }

@@ -16,41 +16,34 @@ import no.trinn.scenarios.State;
 
 /**
  * Matches a client utterance to the intents of a scenario state, and to the repeat request every state accepts.
- * An intent's score is the best, over its examples, of the sentence-embedding cosine similarity and the word
+ * For each intent it takes the best, over its examples, of the sentence-embedding cosine similarity and of the word
  * overlap (Dice coefficient of content words, which carries short answers and languages the embedding model knows
- * less well). Example vectors are computed once and kept. Thread-safe.
+ * less well). An intent is accepted when either passes its language's threshold ({@link CommonPhrases}: the
+ * English-trained embedding model needs a higher semantic threshold for Norwegian). Example vectors are computed
+ * once and kept. Thread-safe.
  */
 public final class IntentMatcher {
     /** The pseudo-intent of a repeat or rephrase request. */
     public static final String REPAIR = "repair";
 
     private final SentenceEmbedder embedder;
-    private final double threshold;
     private final Map<String, float[]> vectors = new ConcurrentHashMap<>();
 
-    /**
-     * @param embedder the sentence-embedding model
-     * @param threshold the lowest score that counts as a match, in (0, 1]
-     */
-    public IntentMatcher(SentenceEmbedder embedder, double threshold) {
+    /** A matcher on {@code embedder}, with the thresholds of each scenario's language. */
+    public IntentMatcher(SentenceEmbedder embedder) {
         this.embedder = Require.nonNull(embedder, "embedder");
-        this.threshold = Require.inRange(threshold, 0.01, 1.0, "threshold");
-    }
-
-    /** The lowest score that counts as a match. */
-    public double threshold() {
-        return threshold;
     }
 
     /**
      * One intent's score.
      *
      * @param intentId the intent, or {@link #REPAIR}
-     * @param score the combined score in [0, 1]
+     * @param score the better of the two similarities, in [0, 1]
      * @param semantic the best embedding similarity
      * @param lexical the best word overlap
+     * @param accepted whether either similarity passed its threshold
      */
-    public record Score(String intentId, double score, double semantic, double lexical) {
+    public record Score(String intentId, double score, double semantic, double lexical, boolean accepted) {
     }
 
     /** Computes and keeps the vectors of every example of {@code scenario} and of its language's repeat requests. */
@@ -64,7 +57,10 @@ public final class IntentMatcher {
         vectorsOf(new ArrayList<>(texts));
     }
 
-    /** Every intent of {@code state} and the repeat request, scored against {@code utterance}, best first. */
+    /**
+     * Every intent of {@code state} and the repeat request, scored against {@code utterance}: accepted ones first,
+     * then by score.
+     */
     public List<Score> rank(Scenario scenario, State state, String utterance) {
         CommonPhrases common = CommonPhrases.forLanguage(scenario.language());
         float[] u = embedder.embed(utterance);
@@ -74,7 +70,7 @@ public final class IntentMatcher {
             scores.add(score(i.id(), i.examples(), u, words, common));
         }
         scores.add(score(REPAIR, common.repair(), u, words, common));
-        scores.sort(Comparator.comparingDouble(Score::score).reversed());
+        scores.sort(Comparator.comparing(Score::accepted).thenComparingDouble(Score::score).reversed());
         return scores;
     }
 
@@ -86,7 +82,8 @@ public final class IntentMatcher {
             semantic = Math.max(semantic, SentenceEmbedder.similarity(u, ev.get(k)));
             lexical = Math.max(lexical, dice(words, Text.contentWords(examples.get(k), common.stopWords())));
         }
-        return new Score(id, Math.max(semantic, lexical), semantic, lexical);
+        boolean accepted = semantic >= common.semanticThreshold() || lexical >= common.lexicalThreshold();
+        return new Score(id, Math.max(semantic, lexical), semantic, lexical, accepted);
     }
 
     private static double dice(Set<String> a, List<String> exampleWords) {

@@ -49,7 +49,7 @@ public final class ScriptedEngine {
         }
         List<IntentMatcher.Score> ranked = matcher.rank(scenario, state, utterance);
         IntentMatcher.Score best = ranked.getFirst();
-        if (best.score() < matcher.threshold()) {
+        if (!best.accepted()) {
             return notUnderstood(ctx, state, reprompt(ctx, state), best.score());
         }
         if (best.intentId().equals(IntentMatcher.REPAIR)) {

@@ -21,7 +21,7 @@ class ScriptedChatModelTest extends ChatModelContract {
 
     @BeforeAll
     static void load() {
-        engine = new ScriptedEngine(new IntentMatcher(new MiniLmEmbedder(), 0.6));
+        engine = new ScriptedEngine(new IntentMatcher(new MiniLmEmbedder()));
     }
 
     @Override

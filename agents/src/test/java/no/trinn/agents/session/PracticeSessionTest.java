@@ -41,7 +41,7 @@ class PracticeSessionTest {
     @BeforeAll
     static void load() {
         MiniLmEmbedder embedder = new MiniLmEmbedder();
-        engine = new ScriptedChatModel(new ScriptedEngine(new IntentMatcher(embedder, 0.6)));
+        engine = new ScriptedChatModel(new ScriptedEngine(new IntentMatcher(embedder)));
         safety = new SafetyCheck(embedder);
     }
 
