@@ -36,6 +36,7 @@ import no.trinn.core.session.SessionEvent;
 import no.trinn.core.session.SessionObserver;
 import no.trinn.core.session.SessionSummary;
 import no.trinn.core.session.TurnRecord;
+import no.trinn.scenarios.BehaviourParameters;
 import no.trinn.scenarios.Scenario;
 import no.trinn.scenarios.State;
 
@@ -46,15 +47,19 @@ import no.trinn.scenarios.State;
  * feedback). Observers receive the session's events as they happen; a recorder among them keeps the session safe
  * from a crash turn by turn.
  *
- * <p>Safety is always on: a stop or pause phrase, distress, self-harm or relapse talk is answered out of role by
- * the coach and pauses the session, whatever the state; the turn never reaches the character. Not thread-safe: one
- * caller drives a session.
+ * <p>Safety is always on and graded. A stop or pause phrase, or distress, self-harm or relapse talk of severity
+ * {@value #PAUSE_SEVERITY} or more, is answered out of role by the coach and pauses the session, whatever the
+ * state; that turn never reaches the character. A milder sign (severity 1, e.g. "I'm a bit nervous") is recorded
+ * and the character softens to its gentlest behaviour for the rest of the session. Every finding is recorded as a
+ * safety event. Not thread-safe: one caller drives a session.
  */
 public final class PracticeSession {
     private static final int RECENT_LINES = 8;
     private static final int HISTORY_MESSAGES = 20;
     /** Prefix of the pause reason when the safety layer paused the session, e.g. {@code safety:distress}. */
     public static final String SAFETY_REASON = "safety:";
+    /** From this severity on a safety finding pauses the session; below it the character softens. */
+    public static final int PAUSE_SEVERITY = 2;
 
     private final SessionSetup setup;
     private final Scenario scenario;
@@ -75,6 +80,7 @@ public final class PracticeSession {
     private int misunderstandings;
     private int repeatRequests;
     private boolean opened;
+    private boolean softened;
     private boolean paused;
     private boolean ended;
     private Optional<SessionSummary> summary = Optional.empty();
@@ -196,22 +202,35 @@ public final class PracticeSession {
             out.emit(frame, direction);
             return;
         }
-        Optional<SafetyFinding> finding = safety.check(u.text(), scenario.language());
-        if (finding.isEmpty()) {
+        List<SafetyFinding> findings = safety.checkAll(u.text(), scenario.language());
+        if (findings.isEmpty()) {
             out.emit(frame, direction);
             return;
         }
-        SafetyFinding f = finding.get();
+        SafetyFinding first = findings.getFirst();
+        boolean control = findings.stream().anyMatch(f -> f.kind() == SafetyEvent.Kind.STOP
+                || f.kind() == SafetyEvent.Kind.PAUSE);
+        if (!control && first.severity() < PAUSE_SEVERITY) {
+            // a mild sign: recorded, and the character softens for the rest of the session; the turn goes on
+            int index = turns.size();
+            findings.forEach(f -> raise(f, index));
+            softened = true;
+            out.emit(frame, direction);
+            return;
+        }
         int index = turns.size();
         record(new TurnRecord(index, u.text(), "", stateId, stateId, Optional.empty(), 0.0,
                 responseMillis(u.atNanos()), Text.wordCount(u.text()), List.of(), false, false,
                 Math.max(0, clock.nanoTime() - u.atNanos())));
-        publish(new SessionEvent.SafetyRaised(setup.sessionId(), clock.instant(),
-                new SafetyEvent(index, f.kind(), f.severity(), f.method(), f.score())));
-        out.emit(new Notice(Notice.Kind.COACH, safety.coachMessage(f.kind(), scenario.language()), clock.nanoTime()),
-                Direction.DOWNSTREAM);
-        out.emit(new ControlFrame.Pause(SAFETY_REASON + f.kind().name().toLowerCase(java.util.Locale.ROOT),
+        findings.forEach(f -> raise(f, index));
+        out.emit(new Notice(Notice.Kind.COACH, safety.coachMessage(first.kind(), scenario.language()),
                 clock.nanoTime()), Direction.DOWNSTREAM);
+        out.emit(new ControlFrame.Pause(SAFETY_REASON + first.kind().name().toLowerCase(java.util.Locale.ROOT),
+                clock.nanoTime()), Direction.DOWNSTREAM);
+    }
+
+    private void raise(SafetyFinding f, int turnIndex) {
+        publish(new SessionEvent.SafetyRaised(setup.sessionId(), clock.instant(), f.toEvent(turnIndex)));
     }
 
     private void characterStage(Frame frame, Direction direction, Stage.Emitter out) {
@@ -272,8 +291,8 @@ public final class PracticeSession {
     }
 
     private CharacterReply ask() {
-        TurnContext ctx = new TurnContext(scenario, stateId, setup.behaviour(), recentLines, lastLine,
-                misunderstandings);
+        TurnContext ctx = new TurnContext(scenario, stateId, softened ? gentlest() : setup.behaviour(), recentLines,
+                lastLine, misunderstandings);
         ChatRequest request = ChatRequest.builder().messages(history)
                 .parameters(TurnRequestParameters.of(ctx)).build();
         ChatResponse response = engine.chat(request);
@@ -308,6 +327,11 @@ public final class PracticeSession {
         out.emit(new Notice(Notice.Kind.FEEDBACK, Feedback.render(scenario, s), clock.nanoTime()),
                 Direction.DOWNSTREAM);
         publish(new SessionEvent.Ended(setup.sessionId(), clock.instant(), reason, s));
+    }
+
+    /** Behaviour at the easiest difficulty, which the character falls back to after a sign of distress. */
+    private java.util.Map<String, Double> gentlest() {
+        return BehaviourParameters.standard().valuesFor(scenario.speaker(scenario.state(stateId).orElseThrow()), 0.0);
     }
 
     private String speakerId() {

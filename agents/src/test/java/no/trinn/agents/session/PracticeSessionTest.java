@@ -148,6 +148,36 @@ class PracticeSessionTest {
     }
 
     @Test
+    void aMildSignOfDistressIsRecordedAndTheCharacterSoftensWithoutPausing() {
+        session.open();
+        List<Frame> frames = session.say("I'm a bit nervous");
+        assertFalse(session.paused());
+        assertInstanceOf(CharacterUtterance.class, frames.getFirst());
+        SafetyEvent raised = events.events(SessionEvent.SafetyRaised.class).getFirst().event();
+        assertEquals(SafetyEvent.Kind.DISTRESS, raised.kind());
+        assertEquals(1, raised.severity());
+        // softening shows where behaviour decides the line: at difficulty 1 the kiosk reprompts with the complex
+        // line, after a sign of distress with the simple one
+        PracticeSession hard = new PracticeSession(new SessionSetup("s-2", TestScenarios.kiosk(), "client-7", 1.0,
+                java.util.Map.of("warmth", 0.3, "complexity", 0.9, "pressure", 0.8, "patience", 0.3,
+                        "difficulty", 1.0)), engine, safety, clock, List.of(events));
+        hard.open();
+        assertEquals("Sorry, what would you like?", text(hard.say("The weather is lovely today.").getFirst()));
+        // the very turn that showed the sign is already answered gently
+        assertEquals("Tea or coffee?", text(hard.say("I'm a bit nervous").getFirst()));
+    }
+
+    @Test
+    void aStopPhraseInsideAMoreSevereFindingStillPauses() {
+        session.open();
+        session.say("Stop, I don't want to be here anymore");
+        assertTrue(session.paused());
+        List<SafetyEvent.Kind> kinds = events.events(SessionEvent.SafetyRaised.class).stream()
+                .map(e -> e.event().kind()).toList();
+        assertTrue(kinds.contains(SafetyEvent.Kind.SELF_HARM), kinds.toString());
+    }
+
+    @Test
     void hostileAndEmptyInputIsHandledAndTheSessionGoesOn() {
         session.open();
         for (String text : List.of("", "   ", "x".repeat(10_000), "🙂🙂🙂", "\u0000\u001b[31m", "Kaffe, please")) {
