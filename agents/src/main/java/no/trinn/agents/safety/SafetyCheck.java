@@ -4,12 +4,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import no.trinn.core.Require;
 import no.trinn.core.session.SafetyEvent.Kind;
 import no.trinn.models.SentenceEmbedder;
@@ -19,8 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Detects stop and pause requests, distress, self-harm and relapse talk in one client utterance, locally, and holds
  * the calm out-of-role coach messages that answer them. Built from a {@link SentenceEmbedder} and the bundled data
- * files {@code safety-en.yaml} and {@code safety-nb.yaml}; the example sentences are embedded once, here.
- * Immutable and thread-safe.
+ * files {@code safety-en.yaml} and {@code safety-nb.yaml}; the example sentences are embedded once, in the
+ * background, starting at construction. Thread-safe.
  *
  * <p>How an utterance is examined (only its first 2,000 characters; blank text or text
  * without a letter or digit finds nothing; no input throws):
@@ -72,58 +78,99 @@ public final class SafetyCheck {
 
     private final SentenceEmbedder embedder;
     private final Map<String, Lang> languages;
-    private final long embedMillis;
-    private final int embeddedSentences;
+    private final CompletableFuture<Integer> embedded;
+    private volatile long embedMillis;
 
     /**
-     * The data and the embedded sentences of one language: the examples of each kind, and one pool of
-     * counter-examples (those of every kind and the neutral replies: sentences known to be no safety event).
+     * The data of one language and, once the background task has embedded them, its sentences: the examples of each
+     * kind, and one pool of counter-examples (those of every kind and the neutral replies: sentences known to be
+     * no safety event).
      */
-    private record Lang(SafetyData data, Map<Kind, float[][]> examples, float[][] counters) {
+    private record Lang(SafetyData data, CompletableFuture<Vectors> vectors) {
+    }
+
+    private record Vectors(Map<Kind, float[][]> examples, float[][] counters) {
     }
 
     /**
-     * Loads the bundled data files and embeds every example sentence in one batch (a few seconds on a small
-     * machine; the figure is logged). Throws {@link no.trinn.agents.AgentException} naming the file and field if a
-     * data file is missing or invalid, and the embedder's exception if the model cannot run.
+     * Loads the bundled data files at once and starts embedding their example sentences on a background thread
+     * (a few seconds on a small machine; the figure is logged). Stop and pause phrases and the curated patterns
+     * work from the start; a check that needs similarity waits for its language's vectors. Throws
+     * {@link no.trinn.agents.AgentException} naming the file and field if a data file is missing or invalid; an
+     * embedder failure surfaces from the first check that needs it.
      */
     public SafetyCheck(SentenceEmbedder embedder) {
         this.embedder = Require.nonNull(embedder, "embedder");
-        Map<String, SafetyData> data = new LinkedHashMap<>();
-        List<String> sentences = new ArrayList<>();
+        List<SafetyData> data = new ArrayList<>();
         for (String language : BUNDLED) {
-            SafetyData d = SafetyData.load(language);
-            data.put(language, d);
-            for (Kind k : DETECTED) {
-                sentences.addAll(d.rules().get(k).examples());
-            }
-            sentences.addAll(counterPool(d));
+            data.add(SafetyData.load(language));
         }
+        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "trinn-safety-embeddings");
+            t.setDaemon(true);
+            return t;
+        });
         long start = System.nanoTime();
-        List<float[]> vectors = embedder.embedAll(sentences);
-        this.embedMillis = (System.nanoTime() - start) / 1_000_000;
-        this.embeddedSentences = sentences.size();
-        if (vectors.size() != sentences.size()) {
-            throw new no.trinn.agents.AgentException("safety: embedder " + embedder.modelId() + " returned "
-                    + vectors.size() + " vectors for " + sentences.size() + " sentences");
-        }
         Map<String, Lang> langs = new LinkedHashMap<>();
-        int at = 0;
-        for (SafetyData d : data.values()) {
-            Map<Kind, float[][]> examples = new EnumMap<>(Kind.class);
-            for (Kind k : DETECTED) {
-                int n = d.rules().get(k).examples().size();
-                examples.put(k, vectors.subList(at, at + n).toArray(float[][]::new));
-                at += n;
-            }
-            int nCounters = counterPool(d).size();
-            float[][] counters = vectors.subList(at, at + nCounters).toArray(float[][]::new);
-            at += nCounters;
-            langs.put(d.language(), new Lang(d, Map.copyOf(examples), counters));
+        for (SafetyData d : data) {
+            langs.put(d.language(), new Lang(d, CompletableFuture.supplyAsync(() -> embed(d), worker)));
         }
         this.languages = Map.copyOf(langs);
-        LOG.info("safety check ready: {} languages, {} example sentences embedded with {} in {} ms",
-                languages.size(), embeddedSentences, embedder.modelId(), embedMillis);
+        List<CompletableFuture<Vectors>> all = langs.values().stream().map(Lang::vectors).toList();
+        this.embedded = CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(v -> {
+            embedMillis = (System.nanoTime() - start) / 1_000_000;
+            int count = data.stream().mapToInt(d -> distinctSentences(d).size()).sum();
+            LOG.info("safety check ready: {} languages, {} distinct example sentences embedded with {} in {} ms",
+                    languages.size(), count, embedder.modelId(), embedMillis);
+            return count;
+        });
+        embedded.whenComplete((v, e) -> worker.shutdown());
+    }
+
+    /** Embeds each distinct sentence of one language once. */
+    private Vectors embed(SafetyData d) {
+        List<String> distinct = distinctSentences(d);
+        List<float[]> vectors = embedder.embedAll(distinct);
+        if (vectors.size() != distinct.size()) {
+            throw new no.trinn.agents.AgentException("safety: embedder " + embedder.modelId() + " returned "
+                    + vectors.size() + " vectors for " + distinct.size() + " sentences");
+        }
+        Map<String, float[]> byText = new HashMap<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            byText.put(distinct.get(i), vectors.get(i));
+        }
+        Map<Kind, float[][]> examples = new EnumMap<>(Kind.class);
+        for (Kind k : DETECTED) {
+            examples.put(k, d.rules().get(k).examples().stream().map(byText::get).toArray(float[][]::new));
+        }
+        float[][] counters = counterPool(d).stream().map(byText::get).toArray(float[][]::new);
+        return new Vectors(Map.copyOf(examples), counters);
+    }
+
+    private static List<String> distinctSentences(SafetyData d) {
+        Set<String> all = new LinkedHashSet<>();
+        for (Kind k : DETECTED) {
+            all.addAll(d.rules().get(k).examples());
+        }
+        all.addAll(counterPool(d));
+        return List.copyOf(all);
+    }
+
+    /** Blocks until every language's example sentences are embedded; throws what the embedder threw, if anything. */
+    public void awaitReady() {
+        try {
+            embedded.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+    }
+
+    private static Vectors vectors(Lang lang) {
+        try {
+            return lang.vectors().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
     }
 
     private static List<String> counterPool(SafetyData d) {
@@ -234,12 +281,14 @@ public final class SafetyCheck {
 
     /** How long embedding the example sentences took at construction, in milliseconds. */
     public long exampleEmbeddingMillis() {
+        awaitReady();
         return embedMillis;
     }
 
     /** How many example, counter-example and neutral sentences were embedded at construction. */
     public int embeddedSentenceCount() {
-        return embeddedSentences;
+        awaitReady();
+        return embedded.join();
     }
 
     /** The data of a resolved language, for tests. */
@@ -368,14 +417,14 @@ public final class SafetyCheck {
             Kind nearest = null;
             double nearestScore = -1;
             for (Kind k : DETECTED) {
-                double pos = max(lang.examples().get(k), v);
+                double pos = max(vectors(lang).examples().get(k), v);
                 if (pos > nearestScore) {
                     nearest = k;
                     nearestScore = pos;
                 }
             }
             SafetyData.KindRules rules = lang.data().rules().get(nearest);
-            double neg = max(lang.counters(), v);
+            double neg = max(vectors(lang).counters(), v);
             if (nearestScore >= rules.threshold() && nearestScore - neg >= rules.margin()) {
                 int severity = nearest == Kind.DISTRESS && nearestScore < rules.strong() ? 1
                         : SafetyFinding.maxSeverity(nearest);
@@ -434,10 +483,10 @@ public final class SafetyCheck {
         for (Kind k : DETECTED) {
             double[] best = {0, 0};
             for (float[] v : vectors) {
-                double pos = max(lang.examples().get(k), v);
+                double pos = max(vectors(lang).examples().get(k), v);
                 if (pos > best[0]) {
                     best[0] = pos;
-                    best[1] = max(lang.counters(), v);
+                    best[1] = max(vectors(lang).counters(), v);
                 }
             }
             out.put(k, best);

@@ -1,0 +1,53 @@
+package no.trinn.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import no.trinn.app.bench.GoalWalk;
+import no.trinn.scenarios.Scenario;
+import no.trinn.scenarios.ScenarioLibrary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The benchmark runs and prints its figures; the figures themselves are not asserted (they depend on the machine). */
+class BenchCommandTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void goalWalkFollowsTheFirstIntentThatLeadsOn() {
+        Scenario coffee = ScenarioLibrary.shipped().require("coffee-order");
+        assertEquals(List.of("A coffee, please.", "Small, please.", "By card."), GoalWalk.lines(coffee).orElseThrow());
+    }
+
+    @Test
+    void everyShippedScenarioHasAWalkToItsEnd() {
+        for (Scenario s : ScenarioLibrary.shipped().all()) {
+            assertTrue(GoalWalk.lines(s).isPresent(), s.id());
+        }
+    }
+
+    @Test
+    void benchTextPrintsItsFiguresAndLeavesTheHistoryAlone() {
+        CliRun.Result r = CliRun.run(home, "bench", "text", "--seconds", "1");
+        assertEquals(0, r.code(), r::toString);
+        for (String figure : new String[] {"machine: ", "first character line: ", "ms after JVM start",
+            "turn latency (client line in, reply out)", "p50 ", "p95 ", "max ", "complete scripted sessions: ",
+            "per minute"}) {
+            assertTrue(r.out().contains(figure), () -> figure + " missing:\n" + r);
+        }
+        assertFalse(r.out().contains("did not reach the end"), r::toString);
+        assertFalse(Files.exists(home.resolve("trinn.db")), "the benchmark must not write the user's history");
+    }
+
+    @Test
+    void secondsOutOfRangeIsBadUsage() {
+        CliRun.Result r = CliRun.run(home, "bench", "text", "--seconds", "0");
+        assertEquals(2, r.code(), r::toString);
+        assertTrue(r.err().contains("--seconds must lie in [1, 3600], was 0"), r::toString);
+    }
+}
