@@ -16,6 +16,9 @@ import no.trinn.scenarios.Scenario;
  * scenario's real-world task. Texts come from the scenario and {@link CommonPhrases}.
  */
 public final class Feedback {
+    /** The most strengths a summary lists. */
+    public static final int MAX_STRENGTHS = 5;
+
     private Feedback() {
     }
 
@@ -97,7 +100,9 @@ public final class Feedback {
                 practise = common.feedback("practise.higher");
             }
         }
-        return new SessionSummary(met, missed, missed.isEmpty(), new ArrayList<>(strengths), practise,
+        // short feedback is easier to take in: the goal's own praise first, then what the turns showed
+        List<String> shown = new ArrayList<>(strengths).subList(0, Math.min(MAX_STRENGTHS, strengths.size()));
+        return new SessionSummary(met, missed, missed.isEmpty(), shown, practise,
                 scenario.followUp(), turns.size());
     }
 

@@ -114,7 +114,7 @@ public final class PracticeSession {
                 scenario.language(), setup.difficulty()));
         history.add(SystemMessage.from(scenario.setting()));
         CharacterReply reply = ask();
-        output.add(speak(reply.text(), reply.affect()));
+        output.add(speak(reply.text(), reply.affect(), true));
         publish(new SessionEvent.Opened(setup.sessionId(), clock.instant(), stateId, reply.text()));
         return drain();
     }
@@ -284,7 +284,8 @@ public final class PracticeSession {
         record(new TurnRecord(turns.size(), words, reply.text(), before, stateId, reply.intent(),
                 reply.confidence(), responseMillis(u.atNanos()), Text.wordCount(words), newSteps, reply.repair(),
                 isQuestion(words), Math.max(0, clock.nanoTime() - u.atNanos())));
-        out.emit(speak(reply.text(), reply.affect()), Direction.DOWNSTREAM);
+        // a repeat keeps the line it repeated as the one to repeat next, so repeats never pile up prefixes
+        out.emit(speak(reply.text(), reply.affect(), !reply.repair()), Direction.DOWNSTREAM);
         if (scenario.state(stateId).map(State::end).orElse(false)) {
             finish("completed", out);
         }
@@ -305,9 +306,11 @@ public final class PracticeSession {
         return reply;
     }
 
-    private CharacterUtterance speak(String text, String affect) {
+    private CharacterUtterance speak(String text, String affect, boolean remember) {
         CharacterUtterance line = new CharacterUtterance(speakerId(), text, affect, clock.nanoTime());
-        lastLine = Optional.of(text);
+        if (remember) {
+            lastLine = Optional.of(text);
+        }
         lastLineNanos = line.atNanos();
         recentLines.add(text);
         if (recentLines.size() > RECENT_LINES) {

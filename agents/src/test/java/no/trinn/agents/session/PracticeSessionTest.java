@@ -195,7 +195,10 @@ class PracticeSessionTest {
         session.open();
         List<Frame> again = session.repeat();
         assertEquals("Hello! What can I get you?", text(again.getFirst()));
-        session.say("Sorry, what did you say?");
+        List<Frame> repeated = session.say("Sorry, what did you say?");
+        assertTrue(text(repeated.getFirst()).endsWith("Hello! What can I get you?"), text(repeated.getFirst()));
+        // asking twice repeats the same line, not the first repeat with its prefix
+        assertEquals(text(repeated.getFirst()), text(session.say("Sorry, what did you say?").getFirst()));
         List<Frame> end = session.end("quit");
         Notice feedback = assertInstanceOf(Notice.class, end.getFirst());
         assertEquals(Notice.Kind.FEEDBACK, feedback.kind());

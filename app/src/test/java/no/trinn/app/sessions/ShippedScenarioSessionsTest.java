@@ -13,6 +13,7 @@ import no.trinn.agents.dialogue.IntentMatcher;
 import no.trinn.agents.dialogue.ScriptedChatModel;
 import no.trinn.agents.dialogue.ScriptedEngine;
 import no.trinn.agents.safety.SafetyCheck;
+import no.trinn.agents.session.Feedback;
 import no.trinn.agents.session.PracticeSession;
 import no.trinn.agents.session.SessionSetup;
 import no.trinn.core.Clock;
@@ -90,6 +91,10 @@ class ShippedScenarioSessionsTest {
         assertEquals("completed", ended.reason(), p.transcript());
         assertTrue(ended.summary().goalMet(), scenario.id() + " missed " + ended.summary().goalStepsMissed() + ":\n"
                 + p.transcript());
+        // strengths first: the goal's own praise leads, and the list stays short enough to take in
+        List<String> strengths = ended.summary().strengths();
+        assertEquals(scenario.goal().steps().getFirst().strength(), strengths.getFirst());
+        assertTrue(strengths.size() <= Feedback.MAX_STRENGTHS, strengths.toString());
         assertTrue(p.events().events(SessionEvent.SafetyRaised.class).isEmpty(),
                 "a safety event in an ordinary script:\n" + p.transcript());
     }
