@@ -45,11 +45,19 @@ public final class Cli {
                 .addSubcommand(new ScenariosCommand.ListCommand(root))
                 .addSubcommand(new ScenariosCommand.ShowCommand(root))
                 .addSubcommand(new ScenariosCommand.ValidateCommand(root));
+        ModelsCommand modelsCommand = new ModelsCommand(root);
+        CommandLine models = new CommandLine(modelsCommand)
+                .addSubcommand(new ModelsCommand.ListCommand(modelsCommand))
+                .addSubcommand(new ModelsCommand.ShowCommand(modelsCommand))
+                .addSubcommand(new ModelsCommand.PullCommand(modelsCommand))
+                .addSubcommand(new ModelsCommand.VerifyCommand(modelsCommand))
+                .addSubcommand(new ModelsCommand.AddCommand(modelsCommand));
         CommandLine bench = new CommandLine(new BenchCommand(root))
                 .addSubcommand(new BenchCommand.TextCommand(root));
         CommandLine cl = new CommandLine(root)
                 .addSubcommand(new PracticeCommand(root))
                 .addSubcommand(scenarios)
+                .addSubcommand(models)
                 .addSubcommand(new HistoryCommand(root))
                 .addSubcommand(bench)
                 .addSubcommand(new CommandLine.HelpCommand());
