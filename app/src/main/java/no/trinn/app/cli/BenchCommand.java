@@ -1,7 +1,12 @@
 package no.trinn.app.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import no.trinn.app.bench.TextBench;
+import no.trinn.models.llama.LlamaBench;
 import no.trinn.core.Require;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +32,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        root.io().err().println("trinn bench: give a benchmark: text");
+        root.io().err().println("trinn bench: give a benchmark: text or llm");
         spec.commandLine().usage(root.io().err());
         return Cli.USAGE;
     }
@@ -67,6 +72,71 @@ public final class BenchCommand implements Callable<Integer> {
                 return Cli.SOFTWARE;
             }
             return Cli.OK;
+        }
+    }
+
+    /**
+     * {@code trinn bench llm}: a GGUF chat model through llama.cpp, the way a session uses it (load, first and
+     * follow-up turn, first speakable sentence, generation speed, peak memory, llama.cpp's own timings beside ours).
+     */
+    @Command(name = "llm", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "A GGUF chat model through llama.cpp: load time, prompt and generation tokens per second, "
+                    + "first-token latency of a first and a follow-up turn, time to the first speakable sentence, "
+                    + "peak memory, and llama.cpp's own timings beside the project's (their ratio is the overhead).")
+    public static final class LlmCommand implements Callable<Integer> {
+        private final TrinnCommand root;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--model", paramLabel = "FILE", description = "The GGUF file to measure.")
+        private Optional<Path> model;
+
+        @Option(names = "--random", paramLabel = "PRESET[:TYPE]",
+                description = "Measure a random-weight model of a real shape instead (speed does not depend on the "
+                        + "weights): tiny, smollm2-135m, qwen2.5-0.5b or qwen2.5-1.5b; TYPE F16, Q8_0 or Q4_0 "
+                        + "(default Q4_0). Written to a temporary file and deleted afterwards.")
+        private Optional<String> random;
+
+        @Option(names = "--threads", paramLabel = "N", description = "CPU threads for llama.cpp. Default: all.")
+        private Optional<Integer> threads;
+
+        @Option(names = "--tokens", paramLabel = "N", description = "Tokens generated per turn. Default: 48.")
+        private Optional<Integer> tokens;
+
+        /** The command under {@code root}. */
+        public LlmCommand(TrinnCommand root) {
+            this.root = Require.nonNull(root, "root");
+        }
+
+        @Override
+        public Integer call() {
+            if (model.isPresent() == random.isPresent()) {
+                throw new ParameterException(spec.commandLine(), "give either --model FILE or --random PRESET[:TYPE]");
+            }
+            LlamaBench.Options defaults = LlamaBench.Options.defaults();
+            int perTurn = tokens.orElse(defaults.maxTokens());
+            LlamaBench.Options options;
+            Path file;
+            try {
+                options = new LlamaBench.Options(threads.orElse(defaults.threads()), defaults.contextSize(), perTurn,
+                        Math.min(defaults.sentenceTokens(), perTurn), defaults.seed());
+                file = random.isPresent() ? LlamaBench.randomModel(random.get()) : model.orElseThrow();
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            try {
+                LlamaBench.run(file, options).print(root.io().out());
+                return Cli.OK;
+            } finally {
+                if (random.isPresent()) {
+                    try {
+                        Files.deleteIfExists(file);
+                    } catch (IOException e) {
+                        root.io().err().println("trinn: cannot delete " + file + ": " + e.getMessage());
+                    }
+                }
+            }
         }
     }
 }

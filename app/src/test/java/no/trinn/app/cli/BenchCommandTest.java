@@ -50,4 +50,23 @@ class BenchCommandTest {
         assertEquals(2, r.code(), r::toString);
         assertTrue(r.err().contains("--seconds must lie in [1, 3600], was 0"), r::toString);
     }
+
+    @Test
+    void benchLlmMeasuresARandomWeightModelThroughLlamaCpp() {
+        CliRun.Result r = CliRun.run(home, "bench", "llm", "--random", "tiny:Q8_0", "--tokens", "6", "--threads", "1");
+        assertEquals(0, r.code(), r::toString);
+        for (String figure : new String[] {"load", "first", "follow-up", "tok/s", "peak"}) {
+            assertTrue(r.out().toLowerCase(java.util.Locale.ROOT).contains(figure), () -> figure + " missing:\n" + r);
+        }
+    }
+
+    @Test
+    void benchLlmNeedsExactlyOneModelAndNamesAnUnknownPreset() {
+        CliRun.Result none = CliRun.run(home, "bench", "llm");
+        assertEquals(2, none.code(), none::toString);
+        assertTrue(none.err().contains("give either --model FILE or --random PRESET[:TYPE]"), none::toString);
+        CliRun.Result unknown = CliRun.run(home, "bench", "llm", "--random", "gpt-9");
+        assertEquals(2, unknown.code(), unknown::toString);
+        assertTrue(unknown.err().contains("unknown preset gpt-9"), unknown::toString);
+    }
 }

@@ -11,7 +11,7 @@ import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,10 +43,9 @@ import no.trinn.models.gguf.WeightType;
  * data ({@code bench-conversation.txt}); the follow-up turn's history holds an authored reply, which is put into the
  * prompt cache (unmeasured) before the follow-up, where a real model's own reply would already be.
  * <p>With random weights no sentence ever ends, so the time to the N-th piece of streamed text stands in for the first
- * speakable sentence; the report says which one it shows. {@code main} is {@code trinn bench llm}'s engine:
- * {@code --model FILE} or {@code --random PRESET[:TYPE]} (a random-weight model of a preset shape, written to a temp
- * file and deleted afterwards), {@code --threads N}, {@code --tokens N}. llama.cpp writes its own log to stderr during
- * the run (that is where its timings come from).
+ * speakable sentence; the report says which one it shows. {@code trinn bench llm} runs it on a given file or on a
+ * random-weight model of a preset shape ({@link #randomModel}). llama.cpp writes its own log to stderr during the run
+ * (that is where its timings come from).
  */
 public final class LlamaBench {
     private static final long TURN_TIMEOUT_SECONDS = 600;
@@ -154,7 +153,7 @@ public final class LlamaBench {
         }
 
         /** Prints the figures as a small table, with the targets for a 0.5B Q4 model and whether they are met. */
-        public void print(PrintStream out) {
+        public void print(PrintWriter out) {
             out.printf(Locale.ROOT, "Model      %s (%s, %.0f MB)%n", model, description, fileBytes / 1e6);
             out.printf(Locale.ROOT, "Machine    %s; %d threads, context %d; %s%n", machine, threads, contextSize,
                     date);
@@ -190,11 +189,11 @@ public final class LlamaBench {
             target(out, "peak memory < 1 GB", peakRssBytes.map(b -> b < 1_000_000_000L).orElse(false));
         }
 
-        private void row(PrintStream out, String name, Function<Turn, String> value) {
+        private void row(PrintWriter out, String name, Function<Turn, String> value) {
             out.printf(Locale.ROOT, "%-34s %-22s %-22s%n", name, value.apply(first), value.apply(followUp));
         }
 
-        private static void target(PrintStream out, String what, boolean met) {
+        private static void target(PrintWriter out, String what, boolean met) {
             out.printf(Locale.ROOT, "  %-46s %s%n", what, met ? "met" : "NOT met");
         }
 
@@ -409,77 +408,24 @@ public final class LlamaBench {
     }
 
     /**
-     * {@code trinn bench llm}: {@code --model FILE | --random PRESET[:F16|Q8_0|Q4_0]} [{@code --threads N}]
-     * [{@code --tokens N}]. Prints the report to stdout and exits (the JVM would not exit by itself).
+     * Writes a random-weight model of a preset shape ({@code PRESET[:F16|Q8_0|Q4_0]}, Q4_0 by default) to a new
+     * temporary file, for measuring speed without real weights (speed does not depend on their values). The caller
+     * deletes the file.
+     *
+     * @throws IllegalArgumentException naming the unknown preset or weight type
      */
-    public static void main(String[] args) {
-        int status = 1;
-        try {
-            status = cli(args, System.out, System.err);
-        } catch (RuntimeException e) {
-            System.err.println("bench llm: " + e);
-        } finally {
-            LlamaRuntime.exit(status);
-        }
-    }
-
-    /** Runs the command line; returns the exit status (0 ok, 2 bad arguments, 1 failure). */
-    static int cli(String[] args, PrintStream out, PrintStream err) {
-        Options defaults = Options.defaults();
-        Optional<Path> model = Optional.empty();
-        Optional<String> random = Optional.empty();
-        int threads = defaults.threads();
-        int tokens = defaults.maxTokens();
-        try {
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
-                String value = i + 1 < args.length ? args[i + 1] : "";
-                switch (a) {
-                    case "--model" -> model = Optional.of(Path.of(value));
-                    case "--random" -> random = Optional.of(value);
-                    case "--threads" -> threads = Integer.parseInt(value);
-                    case "--tokens" -> tokens = Integer.parseInt(value);
-                    default -> throw new IllegalArgumentException("unknown argument " + a);
-                }
-                i++;
-            }
-            if (model.isPresent() == random.isPresent()) {
-                throw new IllegalArgumentException("give either --model FILE or --random PRESET[:TYPE]");
-            }
-        } catch (IllegalArgumentException e) {
-            err.println("bench llm: " + e.getMessage());
-            err.println("usage: bench llm (--model FILE | --random PRESET[:F16|Q8_0|Q4_0]) [--threads N] [--tokens N]");
-            return 2;
-        }
-        Options options = new Options(threads, defaults.contextSize(), tokens,
-                Math.min(defaults.sentenceTokens(), tokens), defaults.seed());
-        Path file = null;
-        try {
-            if (random.isPresent()) {
-                file = randomModel(random.get());
-            }
-            run(model.orElse(file), options).print(out);
-            return 0;
-        } catch (ModelsException | IllegalArgumentException e) {
-            err.println("bench llm: " + e.getMessage());
-            return 1;
-        } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException e) {
-                    err.println("bench llm: cannot delete " + file + ": " + e.getMessage());
-                }
-            }
-        }
-    }
-
-    private static Path randomModel(String spec) {
+    public static Path randomModel(String spec) {
         String[] parts = spec.split(":", 2);
         ModelShape shape = ModelShape.preset(parts[0]).orElseThrow(() -> new IllegalArgumentException(
                 "unknown preset " + parts[0] + "; known: " + ModelShape.presets().stream().map(ModelShape::name)
                         .toList()));
-        WeightType type = parts.length > 1 ? WeightType.valueOf(parts[1].toUpperCase(Locale.ROOT)) : WeightType.Q4_0;
+        WeightType type;
+        try {
+            type = parts.length > 1 ? WeightType.valueOf(parts[1].toUpperCase(Locale.ROOT)) : WeightType.Q4_0;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown weight type " + parts[1] + "; known: "
+                    + java.util.Arrays.toString(WeightType.values()), e);
+        }
         try {
             Path file = Files.createTempFile("trinn-bench-" + shape.name() + "-", ".gguf");
             return GgufWriter.write(file, shape, type, 1);

@@ -8,7 +8,7 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import no.trinn.models.gguf.GgufWriter;
@@ -49,7 +49,9 @@ class LlamaBenchTest {
                 < report.first().llamaCpp().orElseThrow().promptTokens(), "the follow-up reuses the cache");
         assertTrue(report.peakRssBytes().orElseThrow() > 0);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        report.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        PrintWriter writer = new PrintWriter(new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8), true);
+        report.print(writer);
+        writer.flush();
         String text = bytes.toString(StandardCharsets.UTF_8);
         for (String expected : new String[] {"first turn", "follow-up", "llama.cpp prompt eval",
                 "first speakable sentence", "Peak memory", "Targets"}) {
