@@ -80,7 +80,9 @@ final class Schema {
                 reason     TEXT NOT NULL,
                 at         TEXT NOT NULL
             )""",
-            "CREATE INDEX pauses_by_session ON pauses (session_id, id)"));
+            "CREATE INDEX pauses_by_session ON pauses (session_id, id)"),
+            // 2: why authored words replaced a generative engine's reply (a reason code, never text)
+            List.of("ALTER TABLE turns ADD COLUMN fallback TEXT CHECK (fallback IS NULL OR length(fallback) > 0)"));
 
     /** The version a database has after every migration here. */
     static int latestVersion() {

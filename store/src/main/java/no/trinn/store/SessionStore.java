@@ -61,7 +61,7 @@ import org.sqlite.SQLiteConfig;
  */
 public final class SessionStore implements AutoCloseable, SessionObserver {
     /** Schema version this build writes and reads. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     /** How long an operation waits for another connection's lock before it fails, unless told otherwise. */
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
@@ -183,8 +183,8 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
                 try (PreparedStatement insert = connection.prepareStatement("""
                         INSERT INTO turns (session_id, turn_index, client_text, character_text, state_before,
                             state_after, intent, confidence, response_ms, words, goal_steps, repair, question,
-                            processing_ns, at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                            processing_ns, at, fallback)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                     insert.setString(1, completed.sessionId());
                     insert.setInt(2, turn.index());
                     insert.setString(3, turn.clientText());
@@ -200,6 +200,7 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
                     insert.setInt(13, turn.question() ? 1 : 0);
                     insert.setLong(14, turn.processingNanos());
                     insert.setString(15, time(completed.at(), action));
+                    insert.setString(16, turn.fallback().orElse(null));
                     insert.executeUpdate();
                 }
             });
@@ -416,7 +417,7 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
             List<SessionEvent.TurnCompleted> result = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement("""
                     SELECT turn_index, client_text, character_text, state_before, state_after, intent, confidence,
-                        response_ms, words, goal_steps, repair, question, processing_ns, at
+                        response_ms, words, goal_steps, repair, question, processing_ns, at, fallback
                     FROM turns WHERE session_id = ? ORDER BY turn_index""")) {
                 query.setString(1, sessionId);
                 try (ResultSet rows = query.executeQuery()) {
@@ -435,10 +436,11 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
                         boolean question = rows.getInt(12) == 1;
                         long processingNanos = rows.getLong(13);
                         String at = rows.getString(14);
+                        Optional<String> fallback = Optional.ofNullable(rows.getString(15));
                         result.add(read(() -> new SessionEvent.TurnCompleted(sessionId, Times.parse(at, "at"),
                                 new TurnRecord(index, clientText, characterText, stateBefore, stateAfter, intent,
                                         confidence, responseMillis, words, Json.parseStringArray(goalSteps), repair,
-                                        question, processingNanos)),
+                                        question, processingNanos, fallback)),
                                 "turn " + index + " of session " + sessionId));
                     }
                 }

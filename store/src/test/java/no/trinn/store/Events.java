@@ -30,7 +30,8 @@ final class Events {
                 "state-" + index, "state-" + (index + 1),
                 index % 2 == 0 ? Optional.of("ask-for-item") : Optional.empty(),
                 0.1 + index % 90 / 100.0, 1500L + index, 9, index == 0 ? List.of("greet", "say \"what\"") : List.of(),
-                index == 1, index % 2 == 0, 12_345_678L * (index + 1)));
+                index == 1, index % 2 == 0, 12_345_678L * (index + 1),
+                index % 3 == 2 ? Optional.of("guard:role") : Optional.empty()));
     }
 
     static SessionEvent.SafetyRaised safety(String sessionId, int turnIndex, Instant at) {

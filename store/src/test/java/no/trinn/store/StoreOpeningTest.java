@@ -33,7 +33,7 @@ class StoreOpeningTest {
     }
 
     @Test
-    void createsFoldersWalModeForeignKeysAndSchemaVersionOne() throws SQLException {
+    void createsFoldersWalModeForeignKeysAndTheLatestSchemaVersion() throws SQLException {
         Path db = dir.resolve("a").resolve("b").resolve("trinn.db");
         try (SessionStore store = SessionStore.open(db)) {
             assertEquals(db, store.path());
@@ -44,10 +44,10 @@ class StoreOpeningTest {
             try (ResultSet rows = statement.executeQuery("PRAGMA journal_mode")) {
                 assertEquals("wal", rows.getString(1));
             }
-            try (ResultSet rows = statement.executeQuery("SELECT version FROM schema_version")) {
+            try (ResultSet rows = statement.executeQuery("SELECT max(version), count(*) FROM schema_version")) {
                 assertTrue(rows.next());
                 assertEquals(SessionStore.SCHEMA_VERSION, rows.getInt(1));
-                assertTrue(!rows.next(), "migrated once, though opened twice");
+                assertEquals(SessionStore.SCHEMA_VERSION, rows.getInt(2), "each migration once, though opened twice");
             }
             try (ResultSet rows = statement.executeQuery(
                     "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")) {
@@ -191,6 +191,36 @@ class StoreOpeningTest {
     private List<Path> listing() throws IOException {
         try (var files = Files.list(dir)) {
             return files.sorted().toList();
+        }
+    }
+
+    @Test
+    void aVersionOneDatabaseIsMigratedAndKeepsItsTurns() throws SQLException {
+        Path db = dir.resolve("v1.db");
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement statement = raw.createStatement()) {
+            statement.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+            for (String sql : Schema.MIGRATIONS.get(0)) {
+                statement.execute(sql);
+            }
+            statement.execute("INSERT INTO schema_version VALUES (1, '2026-01-01T00:00:00.000000000Z')");
+            statement.execute("INSERT INTO clients (id, alias, created_at) VALUES (1, 'p-1', '2026-01-01T00:00:00.000000000Z')");
+            statement.execute("""
+                    INSERT INTO sessions (id, client_id, scenario_id, language, difficulty, started_at, status,
+                        last_event_at) VALUES ('s-1', 1, 'coffee-order', 'en', 0.3, '2026-01-01T00:00:00.000000000Z',
+                        'active', '2026-01-01T00:00:01.000000000Z')""");
+            statement.execute("""
+                    INSERT INTO turns VALUES ('s-1', 0, 'A tea', 'Small or large?', 'order', 'size', 'order_drink',
+                        0.8, 1200, 2, '["ordered"]', 0, 0, 5000000, '2026-01-01T00:00:01.000000000Z')""");
+        }
+        try (SessionStore store = SessionStore.open(db)) {
+            List<no.trinn.core.session.SessionEvent.TurnCompleted> turns = store.turns("s-1");
+            assertEquals(1, turns.size());
+            assertEquals("Small or large?", turns.getFirst().turn().characterText());
+            assertTrue(turns.getFirst().turn().fallback().isEmpty());
+            store.onEvent(Events.turn("s-1", 1, java.time.Instant.parse("2026-01-01T00:00:02Z")));
+            store.onEvent(Events.turn("s-1", 2, java.time.Instant.parse("2026-01-01T00:00:03Z")));
+            assertEquals(java.util.Optional.of("guard:role"), store.turns("s-1").get(2).turn().fallback());
         }
     }
 }

@@ -221,7 +221,7 @@ public final class PracticeSession {
         int index = turns.size();
         record(new TurnRecord(index, u.text(), "", stateId, stateId, Optional.empty(), 0.0,
                 responseMillis(u.atNanos()), Text.wordCount(u.text()), List.of(), false, false,
-                Math.max(0, clock.nanoTime() - u.atNanos())));
+                Math.max(0, clock.nanoTime() - u.atNanos()), Optional.empty()));
         findings.forEach(f -> raise(f, index));
         out.emit(new Notice(Notice.Kind.COACH, safety.coachMessage(first.kind(), scenario.language()),
                 clock.nanoTime()), Direction.DOWNSTREAM);
@@ -283,7 +283,7 @@ public final class PracticeSession {
         String words = u.text();
         record(new TurnRecord(turns.size(), words, reply.text(), before, stateId, reply.intent(),
                 reply.confidence(), responseMillis(u.atNanos()), Text.wordCount(words), newSteps, reply.repair(),
-                isQuestion(words), Math.max(0, clock.nanoTime() - u.atNanos())));
+                isQuestion(words), Math.max(0, clock.nanoTime() - u.atNanos()), reply.fallback()));
         // a repeat keeps the line it repeated as the one to repeat next, so repeats never pile up prefixes
         out.emit(speak(reply.text(), reply.affect(), !reply.repair()), Direction.DOWNSTREAM);
         if (scenario.state(stateId).map(State::end).orElse(false)) {

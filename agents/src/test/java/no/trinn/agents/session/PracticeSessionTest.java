@@ -6,13 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.chat.response.ChatResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import no.trinn.agents.TestScenarios;
+import no.trinn.agents.dialogue.CharacterReply;
+import no.trinn.agents.dialogue.CharacterReplyMetadata;
 import no.trinn.agents.dialogue.IntentMatcher;
 import no.trinn.agents.dialogue.ScriptedChatModel;
 import no.trinn.agents.dialogue.ScriptedEngine;
+import no.trinn.agents.dialogue.TurnRequestParameters;
 import no.trinn.agents.safety.SafetyCheck;
 import no.trinn.core.frame.CharacterUtterance;
 import no.trinn.core.frame.Frame;
@@ -209,5 +217,33 @@ class PracticeSessionTest {
         assertTrue(session.turns().getFirst().repair());
         assertEquals("quit", events.events(SessionEvent.Ended.class).getFirst().reason());
         assertTrue(session.end("quit").isEmpty(), "ending twice must do nothing");
+    }
+
+    @Test
+    void anEngineFallbackIsRecordedWithTheTurn() {
+        // an engine that answers like the scripted one but reports that authored words replaced its own
+        ChatModel replacing = new ChatModel() {
+            @Override
+            public ChatResponse doChat(ChatRequest request) {
+                var reply = CharacterReplyMetadata.from(engine.chat(request)).orElseThrow();
+                var replaced = new CharacterReply(reply.text(), reply.affect(), reply.intent(), reply.confidence(),
+                        reply.nextState(), reply.goalSteps(), reply.repair(), reply.understood(), Optional.empty(),
+                        Optional.of("guard:role"));
+                return ChatResponse.builder().aiMessage(AiMessage.from(replaced.text()))
+                        .metadata(CharacterReplyMetadata.of(replaced, "test")).build();
+            }
+
+            @Override
+            public ChatRequestParameters defaultRequestParameters() {
+                return TurnRequestParameters.none();
+            }
+        };
+        PracticeSession s = new PracticeSession(new SessionSetup("s-3", TestScenarios.kiosk(), "client-7", 0.2,
+                TestScenarios.easy()), replacing, safety, clock, List.of(events));
+        s.open();
+        s.say("A coffee, please");
+        assertEquals(Optional.of("guard:role"), s.turns().getFirst().fallback());
+        assertEquals(Optional.of("guard:role"),
+                events.events(SessionEvent.TurnCompleted.class).getFirst().turn().fallback());
     }
 }

@@ -20,10 +20,12 @@ import no.trinn.core.Require;
  * @param repair whether the client asked the character to repeat or rephrase
  * @param question whether the client asked a question
  * @param processingNanos time from the client line in to the character's reply out
+ * @param fallback why authored words replaced what a generative engine would have said (a reason code such as
+ *     {@code guard:role} or {@code invalid_output}, never the replaced text); empty when nothing was replaced
  */
 public record TurnRecord(int index, String clientText, String characterText, String stateBefore, String stateAfter,
         Optional<String> intent, double confidence, long responseMillis, int words, List<String> goalSteps,
-        boolean repair, boolean question, long processingNanos) {
+        boolean repair, boolean question, long processingNanos, Optional<String> fallback) {
     public TurnRecord {
         Require.inRange(index, 0, Integer.MAX_VALUE, "index");
         Require.nonNull(clientText, "clientText");
@@ -36,5 +38,7 @@ public record TurnRecord(int index, String clientText, String characterText, Str
         Require.inRange(words, 0, Integer.MAX_VALUE, "words");
         goalSteps = List.copyOf(Require.nonNull(goalSteps, "goalSteps"));
         Require.inRange(processingNanos, 0, Long.MAX_VALUE, "processingNanos");
+        Require.nonNull(fallback, "fallback");
+        fallback.ifPresent(f -> Require.nonBlank(f, "fallback"));
     }
 }
