@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import no.trinn.core.Similarity;
 import no.trinn.scenarios.YamlNode.Kind;
 import no.trinn.scenarios.YamlNode.ListNode;
 import no.trinn.scenarios.YamlNode.MapNode;

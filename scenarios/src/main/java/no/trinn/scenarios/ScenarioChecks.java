@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import no.trinn.core.Similarity;
 import no.trinn.scenarios.YamlNode.MapNode;
 import no.trinn.scenarios.YamlNode.ScalarNode;
 

@@ -21,6 +21,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import no.trinn.core.Require;
+import no.trinn.core.Similarity;
 import no.trinn.scenarios.ScenarioException.Problem;
 
 /**

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -22,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import no.trinn.core.Require;
+import no.trinn.core.Similarity;
 
 /**
  * The list of models Trinn knows how to fetch, read from a YAML data file (the shipped one is
@@ -157,15 +157,10 @@ public final class ModelCatalog {
         });
     }
 
-    /** Up to three known ids closest to {@code id}: those containing it first, then by edit distance. */
+    /** Up to three known ids closest to {@code id}, as {@link Similarity#closestIds} finds them. */
     public List<String> suggestions(String id) {
         Require.nonNull(id, "id");
-        int limit = Math.max(2, id.length() / 3);
-        return entries.stream().map(ModelEntry::id)
-                .filter(known -> known.contains(id) || distance(known, id) <= limit)
-                .sorted(Comparator.comparingInt((String known) -> known.contains(id) ? 0 : 1)
-                        .thenComparingInt(known -> distance(known, id)).thenComparing(known -> known))
-                .limit(3).toList();
+        return Similarity.closestIds(id, entries.stream().map(ModelEntry::id).toList(), 3);
     }
 
     private static Optional<ModelEntry> readEntry(JsonNode node, int index, String source, List<String> problems,
@@ -350,22 +345,4 @@ public final class ModelCatalog {
         return message;
     }
 
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
-    }
 }

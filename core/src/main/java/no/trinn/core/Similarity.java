@@ -1,4 +1,4 @@
-package no.trinn.scenarios;
+package no.trinn.core;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,12 +8,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Finds the known names closest to a misspelt one, for "did you mean" hints. */
-final class Similarity {
+public final class Similarity {
     private Similarity() {
     }
 
     /** The Levenshtein distance between {@code a} and {@code b}. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
@@ -37,7 +37,7 @@ final class Similarity {
      * a third of its length in edits (1 for names of up to 3 letters, else at least 2); or one being a prefix of the
      * other (3 letters or more).
      */
-    static Optional<String> closestName(String name, Collection<String> candidates) {
+    public static Optional<String> closestName(String name, Collection<String> candidates) {
         String n = fold(name);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -60,7 +60,7 @@ final class Similarity {
      * more) come first, then ids fewer edits away. Ids sharing no word and more than half their length away are left
      * out.
      */
-    static List<String> closestIds(String id, Collection<String> ids, int max) {
+    public static List<String> closestIds(String id, Collection<String> ids, int max) {
         String query = id.strip().toLowerCase(Locale.ROOT);
         String[] words = query.split("[-_\\s]+");
         record Scored(String id, int shared, int distance) {
