@@ -220,7 +220,10 @@ public final class CharacterPrompt {
     public static ResponseFormat responseFormat(TurnContext ctx) {
         Require.nonNull(ctx, "ctx");
         ReplyFormat f = ReplyFormat.standard();
-        List<String> stepIds = ctx.scenario().goal().steps().stream().map(Goal.Step::id).toList();
+        // an enum cannot be empty: where no step can be met, the schema names them all and validation drops them
+        List<String> reachable = allowedGoalSteps(ctx);
+        List<String> stepIds = reachable.isEmpty()
+                ? ctx.scenario().goal().steps().stream().map(Goal.Step::id).toList() : reachable;
         Map<String, JsonSchemaElement> properties = new LinkedHashMap<>();
         properties.put("say", JsonStringSchema.builder().build());
         properties.put("affect", JsonEnumSchema.builder().enumValues(f.affects()).build());
@@ -239,6 +242,13 @@ public final class CharacterPrompt {
         Set<String> allowed = new LinkedHashSet<>();
         allowed.add(ctx.stateId());
         ctx.scenario().state(ctx.stateId()).orElseThrow().intents().forEach(i -> i.next().ifPresent(allowed::add));
+        return List.copyOf(allowed);
+    }
+
+    /** The goal steps a client can meet in this turn: those of the current state's intents, without repeats. */
+    public static List<String> allowedGoalSteps(TurnContext ctx) {
+        Set<String> allowed = new LinkedHashSet<>();
+        ctx.scenario().state(ctx.stateId()).orElseThrow().intents().forEach(i -> allowed.addAll(i.steps()));
         return List.copyOf(allowed);
     }
 

@@ -256,13 +256,19 @@ public final class GuardRails {
     }
 
     /**
-     * Whether {@code text} is clearly not in {@code own}'s language: at least two words only the other language has
-     * and none of its own, or at least three and more than twice as many as its own.
+     * Whether {@code text} is clearly not in {@code own}'s language: a character no supported language writes with
+     * (another script, a replacement or control character: what a broken or random-weight model produces); at least
+     * two words only the other language has and none of its own; or at least three and more than twice as many as
+     * its own.
      */
     private boolean wrongLanguage(String text, Lang own) {
+        if (!text.codePoints().allMatch(GuardRails::writable)) {
+            return true;
+        }
+        List<String> words = Folded.words(text);
         int mine = 0;
         int other = 0;
-        for (String w : Folded.words(text)) {
+        for (String w : words) {
             boolean inOwn = own.languageWords().contains(w);
             boolean inOther = false;
             for (Lang l : languages.values()) {
@@ -277,6 +283,20 @@ public final class GuardRails {
             }
         }
         return other >= 2 && mine == 0 || other >= 3 && other > 2 * mine;
+    }
+
+    /** Latin letters (with accents, æ, ø, å), digits, white space and ordinary punctuation and symbols. */
+    private static boolean writable(int c) {
+        if (Character.isLetter(c)) {
+            return Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
+        }
+        if (c == '\uFFFD' || Character.isISOControl(c) && !Character.isWhitespace(c)) {
+            return false;
+        }
+        int type = Character.getType(c);
+        return Character.isDigit(c) || Character.isWhitespace(c) || type != Character.UNASSIGNED
+                && type != Character.PRIVATE_USE && type != Character.SURROGATE && type != Character.OTHER_SYMBOL
+                && type != Character.MODIFIER_LETTER && type != Character.NON_SPACING_MARK;
     }
 
     /** {@link #checkClient(String, String, double)} with no competing scenario intent. */

@@ -96,11 +96,15 @@ record ParsedReply(String say, String affect, Optional<String> gesture, List<Str
         Set<String> known = new LinkedHashSet<>();
         ctx.scenario().goal().steps().stream().map(Goal.Step::id).forEach(known::add);
         Set<String> met = new LinkedHashSet<>();
+        List<String> reachable = CharacterPrompt.allowedGoalSteps(ctx);
         for (JsonNode s : steps) {
             if (!s.isTextual() || !known.contains(s.asText().strip())) {
                 return problem(Problem.STEPS);
             }
-            met.add(s.asText().strip());
+            // a step no intent of this state leads to cannot have been met now: the claim is dropped, not trusted
+            if (reachable.contains(s.asText().strip())) {
+                met.add(s.asText().strip());
+            }
         }
         String g = root.path("gesture").asText("").strip();
         Optional<String> gesture = g.isEmpty() || g.equals("none") || !format.gestures().contains(g)

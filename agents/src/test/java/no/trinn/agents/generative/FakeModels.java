@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import no.trinn.testkit.StubInferenceServer;
 
 /**
  * In-process fake language models: they record each request and answer what a function of the request says, a
@@ -33,7 +34,7 @@ final class FakeModels {
             JsonObjectSchema root = (JsonObjectSchema) request.parameters().responseFormat().jsonSchema()
                     .rootElement();
             List<String> allowed = ((JsonEnumSchema) root.properties().get("nextState")).enumValues();
-            return StubServer.reply(say, "warm", List.of(), allowed.getLast());
+            return StubInferenceServer.reply(say, "warm", List.of(), allowed.getLast());
         };
     }
 

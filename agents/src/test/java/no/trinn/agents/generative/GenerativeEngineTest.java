@@ -26,6 +26,7 @@ import no.trinn.core.frame.Frame;
 import no.trinn.core.session.TurnRecord;
 import no.trinn.testkit.ManualClock;
 import no.trinn.testkit.RecordingObserver;
+import no.trinn.testkit.StubInferenceServer;
 import org.junit.jupiter.api.Test;
 
 /** The generative engine over in-process fake models: any ChatModel or StreamingChatModel, slow ones included. */
@@ -176,8 +177,8 @@ class GenerativeEngineTest {
                     ((dev.langchain4j.model.chat.request.json.JsonObjectSchema) r.parameters().responseFormat()
                             .jsonSchema().rootElement()).properties().get("nextState")).enumValues().getLast();
             return state.equals("pay")
-                    ? StubServer.reply("Coming right up! That's two pounds.", "happy", List.of("ordered"), "pay")
-                    : StubServer.reply("Thanks, have a lovely day!", "warm", List.of("paid"), "end");
+                    ? StubInferenceServer.reply("Coming right up! That's two pounds.", "happy", List.of("ordered"), "pay")
+                    : StubInferenceServer.reply("Thanks, have a lovely day!", "warm", List.of("paid"), "end");
         }, 5, Optional.empty());
         GenerativeEngine engine = builder().streamingChatModel(model).build();
         RecordingObserver events = new RecordingObserver();

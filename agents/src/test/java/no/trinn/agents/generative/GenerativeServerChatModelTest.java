@@ -4,6 +4,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import java.util.Optional;
 import no.trinn.agents.dialogue.ChatModelContract;
+import no.trinn.testkit.StubInferenceServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -13,12 +14,12 @@ import org.junit.jupiter.api.BeforeAll;
  * ones with {@code stream=true}.
  */
 class GenerativeServerChatModelTest extends ChatModelContract {
-    private static StubServer server;
+    private static StubInferenceServer server;
     private static GenerativeEngine engine;
 
     @BeforeAll
     static void start() {
-        server = StubServer.valid();
+        server = StubInferenceServer.valid();
         engine = GenerativeEngines.server(server.baseUrl(), "stub-model", Optional.empty(),
                 GenerativeOptions.defaults(), GenerativeEngines.Parts.of(Shared.scripted(), Shared.guardRails()));
     }

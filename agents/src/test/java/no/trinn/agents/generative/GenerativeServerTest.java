@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import no.trinn.agents.AgentException;
 import no.trinn.agents.dialogue.CharacterReply;
 import no.trinn.testkit.ManualClock;
+import no.trinn.testkit.StubInferenceServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,7 @@ class GenerativeServerTest {
     private final ManualClock clock = new ManualClock();
     private final ManualTimer timer = new ManualTimer(clock);
     private final List<TurnReport> reports = Collections.synchronizedList(new ArrayList<>());
-    private StubServer server;
+    private StubInferenceServer server;
 
     @AfterEach
     void stop() {
@@ -43,17 +44,17 @@ class GenerativeServerTest {
                 new GenerativeEngines.Parts(Shared.scripted(), Shared.guardRails(), timer, clock, reports::add));
     }
 
-    private GenerativeEngine engine(StubServer.Answer... answers) {
-        List<StubServer.Answer> queue = new ArrayList<>(List.of(answers));
-        server = new StubServer(call -> queue.size() > 1 ? queue.removeFirst() : queue.getFirst());
+    private GenerativeEngine engine(StubInferenceServer.Answer... answers) {
+        List<StubInferenceServer.Answer> queue = new ArrayList<>(List.of(answers));
+        server = new StubInferenceServer(call -> queue.size() > 1 ? queue.removeFirst() : queue.getFirst());
         return engine(server.baseUrl(), GenerativeOptions.defaults(), Optional.empty());
     }
 
-    private static StubServer.Answer answer(String content) {
-        return StubServer.Answer.of(content);
+    private static StubInferenceServer.Answer answer(String content) {
+        return StubInferenceServer.Answer.of(content);
     }
 
-    private static final String COMING_UP = StubServer.reply("Coming right up! That's two pounds, please.", "happy",
+    private static final String COMING_UP = StubInferenceServer.reply("Coming right up! That's two pounds, please.", "happy",
             List.of("ordered"), "pay");
 
     @Test
@@ -71,7 +72,7 @@ class GenerativeServerTest {
         assertEquals(Optional.empty(), r.fallback());
         assertTrue(r.understood());
 
-        StubServer.Call call = server.completionCalls().getFirst();
+        StubInferenceServer.Call call = server.completionCalls().getFirst();
         assertFalse(call.stream(), "a blocking call does not stream");
         assertEquals("stub-model", call.body().path("model").asText());
         assertEquals("json_schema", call.body().path("response_format").path("type").asText());
@@ -89,11 +90,31 @@ class GenerativeServerTest {
         assertEquals(1, reports.getFirst().modelCalls());
     }
 
-    private static List<String> fieldNames(StubServer.Call call) {
+    private static List<String> fieldNames(StubInferenceServer.Call call) {
         List<String> names = new ArrayList<>();
         call.body().path("response_format").path("json_schema").path("schema").path("properties").fieldNames()
                 .forEachRemaining(names::add);
         return names;
+    }
+
+    @Test
+    void aGoalStepNoIntentOfTheStateLeadsToIsNotTrusted() {
+        // in the order state only "ordered" can be met; a model claiming "paid" too is believed for "ordered" only
+        GenerativeEngine engine = engine(answer(StubInferenceServer.reply("Coming right up! That's two pounds, please.",
+                "happy", List.of("ordered", "paid"), "pay")));
+        CharacterReply r = Turns.reply(engine.chatModel().chat(Turns.request("order", COFFEE)));
+        assertEquals(List.of("ordered"), r.goalSteps());
+        assertEquals(Optional.empty(), r.fallback());
+    }
+
+    @Test
+    void gibberishInAnotherScriptIsReplacedByTheScriptedLine() {
+        GenerativeEngine engine = engine(answer(StubInferenceServer.reply("X\uFFFD\uA46F^\u056A\u00FB d1 kl",
+                "happy", List.of("ordered"), "pay")), answer(StubInferenceServer.reply("\u4F60\u597D",
+                "happy", List.of("ordered"), "pay")));
+        CharacterReply r = Turns.reply(engine.chatModel().chat(Turns.request("order", COFFEE)));
+        assertEquals(SCRIPTED_COFFEE, r.text());
+        assertEquals(Optional.of("guard:language"), r.fallback());
     }
 
     @Test
@@ -147,8 +168,8 @@ class GenerativeServerTest {
 
     @Test
     void aNextStateOutsideTheScenarioOrAnUnknownGoalStepIsInvalid() {
-        GenerativeEngine engine = engine(answer(StubServer.reply("Bye!", "warm", List.of(), "end")),
-                answer(StubServer.reply("Here you go.", "warm", List.of("flew"), "pay")));
+        GenerativeEngine engine = engine(answer(StubInferenceServer.reply("Bye!", "warm", List.of(), "end")),
+                answer(StubInferenceServer.reply("Here you go.", "warm", List.of("flew"), "pay")));
         CharacterReply r = Turns.reply(engine.chatModel().chat(Turns.request("order", COFFEE)));
         assertEquals(Optional.of("invalid_output"), r.fallback());
         assertEquals(SCRIPTED_COFFEE, r.text());
@@ -157,14 +178,14 @@ class GenerativeServerTest {
 
     @Test
     void anAffectOutsideTheListIsInvalid() {
-        GenerativeEngine engine = engine(answer(StubServer.reply("Coming up.", "ecstatic", List.of(), "pay")));
+        GenerativeEngine engine = engine(answer(StubInferenceServer.reply("Coming up.", "ecstatic", List.of(), "pay")));
         CharacterReply r = Turns.reply(engine.chatModel().chat(Turns.request("order", COFFEE)));
         assertEquals(Optional.of("invalid_output"), r.fallback());
     }
 
     @Test
     void aReplyAsAnAiLanguageModelIsReplacedByTheScriptedLineWithoutRetry() {
-        GenerativeEngine engine = engine(answer(StubServer.reply("As an AI language model, I cannot sell coffee.",
+        GenerativeEngine engine = engine(answer(StubInferenceServer.reply("As an AI language model, I cannot sell coffee.",
                 "neutral", List.of(), "order")));
         CharacterReply r = Turns.reply(engine.chatModel().chat(Turns.request("order", COFFEE)));
         assertEquals(SCRIPTED_COFFEE, r.text());
@@ -175,7 +196,7 @@ class GenerativeServerTest {
 
     @Test
     void dosageAdviceIsReplacedByTheScriptedLine() {
-        GenerativeEngine engine = engine(answer(StubServer.reply("Sure. You should take 400 mg of ibuprofen with"
+        GenerativeEngine engine = engine(answer(StubInferenceServer.reply("Sure. You should take 400 mg of ibuprofen with"
                 + " it.", "warm", List.of(), "pay")));
         CharacterReply r = Turns.reply(engine.chatModel().chat(Turns.request("order", COFFEE)));
         assertEquals(Optional.of("guard:medical"), r.fallback());
@@ -184,7 +205,7 @@ class GenerativeServerTest {
 
     @Test
     void whenALaterSentenceFailsAStreamedReplyStopsAfterWhatWasSaidAndABlockingOneIsReplaced() throws Exception {
-        String content = StubServer.reply("Coming right up! As an AI, I do not drink coffee.", "warm",
+        String content = StubInferenceServer.reply("Coming right up! As an AI, I do not drink coffee.", "warm",
                 List.of("ordered"), "pay");
         GenerativeEngine engine = engine(answer(content));
         Turns.Streamed s = Turns.Streamed.start(engine.streamingChatModel(), Turns.request("order", COFFEE));
@@ -201,7 +222,7 @@ class GenerativeServerTest {
 
     @Test
     void aLongReplyIsCutAtTheSentenceCap() throws Exception {
-        GenerativeEngine engine = engine(answer(StubServer.reply("One. Two. Three. Four. Five. Six.", "warm",
+        GenerativeEngine engine = engine(answer(StubInferenceServer.reply("One. Two. Three. Four. Five. Six.", "warm",
                 List.of(), "pay")));
         CharacterReply r = Turns.reply(engine.chatModel().chat(Turns.request("order", COFFEE)));
         assertEquals("One. Two. Three. Four.", r.text());
@@ -213,7 +234,7 @@ class GenerativeServerTest {
 
     @Test
     void aSingleSentenceOverTheCharacterCapIsReplaced() {
-        GenerativeEngine engine = engine(answer(StubServer.reply("Well, " + "and so on, ".repeat(40) + "right.",
+        GenerativeEngine engine = engine(answer(StubInferenceServer.reply("Well, " + "and so on, ".repeat(40) + "right.",
                 "warm", List.of(), "pay")));
         CharacterReply r = Turns.reply(engine.chatModel().chat(Turns.request("order", COFFEE)));
         assertEquals(SCRIPTED_COFFEE, r.text());
@@ -262,8 +283,8 @@ class GenerativeServerTest {
     @Test
     void inHybridModeASlowModelGivesTheScriptedLineAtOnce() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
-        List<StubServer.Answer> answers = List.of(answer(COMING_UP).gatedBy(gate));
-        server = new StubServer(call -> answers.getFirst());
+        List<StubInferenceServer.Answer> answers = List.of(answer(COMING_UP).gatedBy(gate));
+        server = new StubInferenceServer(call -> answers.getFirst());
         GenerativeEngine engine = engine(server.baseUrl(), GenerativeOptions.defaults()
                 .withLatencyMode(GenerativeOptions.LatencyMode.HYBRID), Optional.empty());
         Turns.Streamed s = Turns.Streamed.start(engine.streamingChatModel(), Turns.request("order", COFFEE));
@@ -293,7 +314,7 @@ class GenerativeServerTest {
 
     @Test
     void aServerThatIsDownGivesAnErrorNamingTheUrlAndTheSessionGoesOnWithTheScriptedLine() throws Exception {
-        String url = StubServer.downUrl();
+        String url = StubInferenceServer.downUrl();
         GenerativeEngine engine = engine(url, GenerativeOptions.defaults(), Optional.empty());
         CharacterReply r = Turns.reply(engine.chatModel().chat(Turns.request("order", COFFEE)));
         assertEquals(SCRIPTED_COFFEE, r.text());
@@ -311,7 +332,7 @@ class GenerativeServerTest {
 
     @Test
     void aServerErrorIsReportedAndTheScriptedLineSaid() {
-        GenerativeEngine engine = engine(new StubServer.Answer("", 7, Optional.empty(), 500));
+        GenerativeEngine engine = engine(new StubInferenceServer.Answer("", 7, Optional.empty(), 500));
         CharacterReply r = Turns.reply(engine.chatModel().chat(Turns.request("order", COFFEE)));
         assertEquals(Optional.of("unavailable"), r.fallback());
         assertTrue(reports.getFirst().error().orElseThrow().getMessage().contains(server.baseUrl()));
@@ -349,7 +370,7 @@ class GenerativeServerTest {
 
     @Test
     void anApiKeyIsSentAsABearerToken() {
-        server = new StubServer(call -> answer(COMING_UP));
+        server = new StubInferenceServer(call -> answer(COMING_UP));
         GenerativeEngine engine = engine(server.baseUrl(), GenerativeOptions.defaults(), Optional.of("k-123"));
         engine.chatModel().chat(Turns.request("order", COFFEE));
         assertEquals(Optional.of("Bearer k-123"), server.completionCalls().getFirst().authorization());
@@ -360,7 +381,7 @@ class GenerativeServerTest {
 
     @Test
     void theTurnNoteCanBeJoinedToTheSystemMessageOrGoIntoTheLastUserMessage() {
-        server = new StubServer(call -> answer(COMING_UP));
+        server = new StubInferenceServer(call -> answer(COMING_UP));
         GenerativeEngine engine = engine(server.baseUrl(), GenerativeOptions.defaults()
                 .withTurnNote(GenerativeOptions.TurnNote.IN_SYSTEM_MESSAGE), Optional.empty());
         engine.chatModel().chat(Turns.request("order", COFFEE));

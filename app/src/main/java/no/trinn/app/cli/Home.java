@@ -8,9 +8,10 @@ import no.trinn.scenarios.ScenarioLibrary;
 
 /**
  * Where Trinn keeps its files: the home folder ({@code --home}, else {@code TRINN_HOME}, else {@code ~/.trinn}) with
- * the session database {@code trinn.db}, and the folder of the user's own scenarios ({@code --scenarios}, else
- * {@code TRINN_SCENARIOS}, else {@code scenarios/} in the home folder). Nothing is created here; the store creates
- * the home folder when it first records a session.
+ * the session database {@code trinn.db} and the optional configuration file {@code config.yaml}, the folder of the
+ * user's own scenarios ({@code --scenarios}, else {@code TRINN_SCENARIOS}, else {@code scenarios/} in the home
+ * folder), and the model cache ({@link #models}). Nothing is created here; the store creates the home folder when it
+ * first records a session.
  *
  * @param folder the home folder, absolute
  * @param scenarios the user's scenario folder, absolute
@@ -22,8 +23,12 @@ public record Home(Path folder, Path scenarios, boolean scenariosChosen) {
     public static final String HOME_VARIABLE = "TRINN_HOME";
     /** Environment variable naming the user's scenario folder. */
     public static final String SCENARIOS_VARIABLE = "TRINN_SCENARIOS";
+    /** Environment variable naming the model cache folder. */
+    public static final String MODELS_VARIABLE = "TRINN_MODELS";
     /** File name of the session database inside the home folder. */
     public static final String DATABASE = "trinn.db";
+    /** File name of the configuration file inside the home folder. */
+    public static final String CONFIG = "config.yaml";
 
     public Home {
         Require.nonNull(folder, "folder");
@@ -43,6 +48,17 @@ public record Home(Path folder, Path scenarios, boolean scenariosChosen) {
     /** The session database file. */
     public Path database() {
         return folder.resolve(DATABASE);
+    }
+
+    /** The configuration file (it need not exist). */
+    public Path config() {
+        return folder.resolve(CONFIG);
+    }
+
+    /** The model cache folder: {@code option} if given, else {@code TRINN_MODELS}, else {@code models/} here. */
+    public Path models(Optional<Path> option, Io io) {
+        return option.or(() -> io.variable(MODELS_VARIABLE).map(Path::of)).orElseGet(() -> folder.resolve("models"))
+                .toAbsolutePath().normalize();
     }
 
     /**

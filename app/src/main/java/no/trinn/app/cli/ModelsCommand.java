@@ -48,9 +48,6 @@ import picocli.CommandLine.Spec;
                 + "voice activity. None is needed for text practice with scripted characters.",
         commandListHeading = "%nCommands:%n")
 public final class ModelsCommand implements Callable<Integer> {
-    /** Environment variable naming the model cache folder. */
-    public static final String CACHE_VARIABLE = "TRINN_MODELS";
-
     private final TrinnCommand root;
 
     @Spec
@@ -91,9 +88,7 @@ public final class ModelsCommand implements Callable<Integer> {
 
     /** The model cache: {@code --cache}, else {@code $TRINN_MODELS}, else {@code models/} in the home folder. */
     ModelCache cache() {
-        Path folder = cacheFolder.or(() -> root.io().variable(CACHE_VARIABLE).map(Path::of))
-                .orElseGet(() -> root.home().folder().resolve("models"));
-        return new ModelCache(folder);
+        return new ModelCache(root.home().models(cacheFolder, root.io()));
     }
 
     /** The catalog entry {@code id}; an unknown id is bad input (exit 2) with the closest ids. */

@@ -35,7 +35,7 @@ public final class PlainTranscript implements TranscriptSink {
     }
 
     @Override
-    public void header(Scenario s) {
+    public void header(Scenario s, String engine) {
         out.println(palette.paint(Role.INFO, s.title() + "  (" + s.id() + ", tier " + s.tier() + ", "
                 + s.language() + ")"));
         out.println("Setting: " + s.setting());
@@ -44,6 +44,7 @@ public final class PlainTranscript implements TranscriptSink {
         for (Goal.Step step : s.goal().steps()) {
             out.println("  " + n++ + ". " + step.description());
         }
+        out.println(palette.paint(Role.INFO, "Engine: " + engine));
         out.println();
         out.flush();
     }

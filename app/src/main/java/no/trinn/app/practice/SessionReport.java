@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import no.trinn.agents.session.SessionSetup;
 import no.trinn.core.Require;
 import no.trinn.core.session.SessionEvent;
@@ -14,8 +16,11 @@ import no.trinn.scenarios.Scenario;
 
 /**
  * The JSON document {@code trinn practice --json} prints for one finished session: session id, scenario, client
- * alias, difficulty, opening line, end reason, every turn with its metrics, safety events, pauses, the summary and
- * the timings. Field names are stable; an absent intent is JSON {@code null}.
+ * alias, difficulty, the dialogue engine ({@code kind}, and for a generative one {@code model}, {@code url} or
+ * {@code file} and {@code threads}, {@code latencyMode}; never an API key), opening line, end reason, every turn
+ * with its metrics and its {@code fallback} (the reason code when authored words replaced a generated reply),
+ * safety events, pauses, the summary and the timings. Field names are stable; an absent intent or fallback is JSON
+ * {@code null}.
  */
 public final class SessionReport {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -37,12 +42,15 @@ public final class SessionReport {
      * The report as pretty-printed JSON.
      *
      * @param setup how the session was set up
+     * @param engine the dialogue engine the session talked to
      * @param events the session's event log; the session must have ended
      * @param turns the session's turns
      * @param timings the timings
      */
-    public static String json(SessionSetup setup, EventLog events, List<TurnRecord> turns, Timings timings) {
+    public static String json(SessionSetup setup, EngineChoice engine, EventLog events, List<TurnRecord> turns,
+            Timings timings) {
         Require.nonNull(setup, "setup");
+        Require.nonNull(engine, "engine");
         Require.nonNull(timings, "timings");
         SessionEvent.Ended ended = events.ended().orElseThrow(() -> new IllegalStateException("session "
                 + setup.sessionId() + " has not ended; a report needs its summary"));
@@ -56,6 +64,7 @@ public final class SessionReport {
         scenario.put("tier", s.tier());
         root.put("client", setup.clientAlias());
         root.put("difficulty", setup.difficulty());
+        engine(root.putObject("engine"), engine);
         root.put("openingLine", events.opened().map(SessionEvent.Opened::characterText).orElse(""));
         root.put("endReason", ended.reason());
         ArrayNode turnArray = root.putArray("turns");
@@ -66,11 +75,7 @@ public final class SessionReport {
             n.put("character", t.characterText());
             n.put("stateBefore", t.stateBefore());
             n.put("stateAfter", t.stateAfter());
-            if (t.intent().isPresent()) {
-                n.put("intent", t.intent().get());
-            } else {
-                n.putNull("intent");
-            }
+            optional(n, "intent", t.intent());
             n.put("confidence", round(t.confidence()));
             n.put("responseMs", t.responseMillis());
             n.put("words", t.words());
@@ -78,6 +83,7 @@ public final class SessionReport {
             n.put("repair", t.repair());
             n.put("question", t.question());
             n.put("processingMs", round(t.processingNanos() / 1e6));
+            optional(n, "fallback", t.fallback());
         }
         ArrayNode safety = root.putArray("safetyEvents");
         for (SessionEvent.SafetyRaised e : events.safety()) {
@@ -113,6 +119,34 @@ public final class SessionReport {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write the report of session " + setup.sessionId() + " as JSON: "
                     + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static void engine(ObjectNode n, EngineChoice engine) {
+        n.put("kind", engine.kind().id());
+        switch (engine) {
+            case EngineChoice.Scripted s -> {
+                // the scripted engine has no model
+            }
+            case EngineChoice.Local l -> {
+                n.put("model", l.model());
+                n.put("file", l.gguf().toString());
+                n.put("threads", l.threads());
+                n.put("latencyMode", l.options().latencyMode().name().toLowerCase(Locale.ROOT));
+            }
+            case EngineChoice.Server s -> {
+                n.put("model", s.model());
+                n.put("url", s.url());
+                n.put("latencyMode", s.options().latencyMode().name().toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+
+    private static void optional(ObjectNode n, String field, Optional<String> value) {
+        if (value.isPresent()) {
+            n.put(field, value.get());
+        } else {
+            n.putNull(field);
         }
     }
 

@@ -1,5 +1,6 @@
 package no.trinn.app.practice;
 
+import dev.langchain4j.model.chat.ChatModel;
 import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -40,8 +41,18 @@ public final class Sessions {
                 BehaviourParameters.standard().valuesFor(scenario.characters().getFirst(), difficulty));
     }
 
-    /** A session on the engines, observed by {@code observers} in order; waits for the engines to load. */
+    /** A session on the scripted engine, observed by {@code observers} in order. */
     public static PracticeSession start(SessionSetup setup, TextEngines engines, List<SessionObserver> observers) {
-        return new PracticeSession(setup, engines.engine(), engines.safety(), Clock.system(), observers);
+        return start(setup, engines.engine(), engines, observers);
+    }
+
+    /**
+     * A session whose character is driven by {@code engine} (the scripted one or one that
+     * {@link TextEngines#chatModel} made), checked by the engines' safety check, observed by {@code observers} in
+     * order.
+     */
+    public static PracticeSession start(SessionSetup setup, ChatModel engine, TextEngines engines,
+            List<SessionObserver> observers) {
+        return new PracticeSession(setup, engine, engines.safety(), Clock.system(), observers);
     }
 }

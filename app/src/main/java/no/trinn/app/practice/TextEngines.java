@@ -1,6 +1,8 @@
 package no.trinn.app.practice;
 
 import dev.langchain4j.model.chat.ChatModel;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -8,21 +10,31 @@ import java.util.concurrent.Executors;
 import no.trinn.agents.dialogue.IntentMatcher;
 import no.trinn.agents.dialogue.ScriptedChatModel;
 import no.trinn.agents.dialogue.ScriptedEngine;
+import no.trinn.agents.generative.GenerativeEngine;
+import no.trinn.agents.generative.GenerativeEngines;
+import no.trinn.agents.generative.GuardRails;
 import no.trinn.agents.safety.SafetyCheck;
+import no.trinn.core.Require;
 import no.trinn.core.TrinnException;
 import no.trinn.models.MiniLmEmbedder;
 import no.trinn.models.ModelsException;
+import no.trinn.models.llama.LlamaRuntime;
 import no.trinn.scenarios.Scenario;
 
 /**
  * The engines of a text session, made once per process and shared by every session in it (they are thread-safe and
  * immutable once loaded): the MiniLM sentence-embedding model, the intent matcher (thresholds per language, from
- * the dialogue engine's data), the scripted dialogue engine as a LangChain4j {@link ChatModel}, and the safety check.
+ * the dialogue engine's data), the scripted dialogue engine as a LangChain4j {@link ChatModel}, the safety check,
+ * and, when a session asks for one ({@link #chatModel(EngineChoice)}), a generative engine with its guard rails.
+ * This is the one place the command line makes engines.
  *
  * <p>Loading runs on one background daemon thread from the moment {@link #shared()} is first called: the model
- * (about 2.5 s), then the safety check's example sentences. {@link #ready()} says whether it has finished, so the
+ * (about 2.5 s), then the safety check's example sentences, then (only once {@link #startGuardRails()} has been
+ * called) the guard rails' example sentences. {@link #ready()} says whether the first two have finished, so the
  * command line can show the scenario, a short loading notice and the opening line meanwhile; the first client turn
- * waits for {@link #prepare}. The safety check answers stop and pause phrases from the start.
+ * waits for {@link #prepare}. The safety check answers stop and pause phrases from the start. A generative engine
+ * is made once per process and {@link EngineChoice}: a local model is loaded once and stays loaded until the process
+ * ends (through {@code System.exit}, which {@code Main} calls).
  */
 public final class TextEngines {
     private static TextEngines shared;
@@ -35,16 +47,20 @@ public final class TextEngines {
     });
     private final MiniLmEmbedder embedder;
     private final IntentMatcher matcher;
+    private final ScriptedEngine scripted;
     private final ChatModel engine;
     private final SafetyCheck safety;
     private final CompletableFuture<Void> loaded;
+    private final Map<EngineChoice, GenerativeEngine> generative = new HashMap<>();
+    private CompletableFuture<GuardRails> guardRails;
     private volatile long modelLoadMillis;
     private volatile long readyMillis;
 
     private TextEngines() {
         this.embedder = new MiniLmEmbedder();
         this.matcher = new IntentMatcher(embedder);
-        this.engine = new ScriptedChatModel(new ScriptedEngine(matcher));
+        this.scripted = new ScriptedEngine(matcher);
+        this.engine = new ScriptedChatModel(scripted);
         // reads its phrase lists now and embeds its examples in the background: stop phrases work at once
         this.safety = new SafetyCheck(embedder);
         this.loaded = CompletableFuture.runAsync(() -> {
@@ -79,17 +95,71 @@ public final class TextEngines {
      * a {@link ModelsException} or another {@link TrinnException} if loading failed.
      */
     public CompletableFuture<Void> prepare(Scenario scenario) {
-        return loaded.thenRunAsync(() -> matcher.prepare(scenario), background).exceptionallyCompose(e -> {
-            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            return CompletableFuture.failedFuture(cause instanceof TrinnException ? cause
-                    : new ModelsException("cannot load the text engines (sentence-embedding model "
-                            + embedder.modelId() + " and the safety check): " + cause, cause));
-        });
+        return loaded.thenRunAsync(() -> matcher.prepare(scenario), background).exceptionallyCompose(e ->
+                CompletableFuture.failedFuture(failure(e, "load the text engines", "and the safety check")));
     }
 
-    /** The dialogue engine (scripted, intent matching with real sentence embeddings). */
+    /**
+     * Starts embedding the guard rails' example sentences in the background, after the model and the safety check
+     * (a second or two); does nothing if they are started already. Call it as soon as a generative engine is chosen.
+     */
+    public synchronized CompletableFuture<GuardRails> startGuardRails() {
+        if (guardRails == null) {
+            guardRails = loaded.thenApplyAsync(v -> new GuardRails(embedder), background);
+        }
+        return guardRails;
+    }
+
+    /** The scripted dialogue engine (intent matching with real sentence embeddings). */
     public ChatModel engine() {
         return engine;
+    }
+
+    /**
+     * The dialogue engine {@code choice} names, as a chat model a session uses like the scripted one. A generative
+     * engine is made on the first call for its choice and kept: it waits for the guard rails (starting them if
+     * needed) and, for a local model, loads the model now. The scripted engine is returned at once.
+     *
+     * @throws TrinnException naming the model file or the embedding model if the engine cannot be made
+     */
+    public ChatModel chatModel(EngineChoice choice) {
+        Require.nonNull(choice, "choice");
+        if (choice instanceof EngineChoice.Scripted) {
+            return engine;
+        }
+        synchronized (generative) {
+            GenerativeEngine made = generative.get(choice);
+            if (made == null) {
+                made = generate(choice, GenerativeEngines.Parts.of(scripted, awaitGuardRails()));
+                generative.put(choice, made);
+            }
+            return made.chatModel();
+        }
+    }
+
+    private static GenerativeEngine generate(EngineChoice choice, GenerativeEngines.Parts parts) {
+        return switch (choice) {
+            case EngineChoice.Local l -> GenerativeEngines.local(l.gguf(),
+                    LlamaRuntime.Options.defaults().withThreads(l.threads()), l.options(), parts);
+            case EngineChoice.Server s -> GenerativeEngines.server(s.url(), s.model(), s.apiKey(), s.options(),
+                    parts);
+            case EngineChoice.Scripted s -> throw new IllegalArgumentException("the scripted engine is not generative");
+        };
+    }
+
+    private GuardRails awaitGuardRails() {
+        try {
+            return startGuardRails().join();
+        } catch (CompletionException e) {
+            throw failure(e, "prepare the guard rails of the generative engine", "and its example sentences");
+        }
+    }
+
+    /** The cause of a failed background step, as it is or as a {@link ModelsException} saying what failed. */
+    private TrinnException failure(Throwable e, String what, String beside) {
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        return cause instanceof TrinnException t ? t : new ModelsException("cannot " + what
+                + " (sentence-embedding model " + embedder.modelId() + " " + beside + "): " + cause, cause);
     }
 
     /** The intent matcher. */

@@ -6,8 +6,12 @@ import no.trinn.scenarios.Scenario;
 
 /** Where a session's transcript goes as it happens: the screen, or nowhere (JSON reports and benchmarks). */
 public interface TranscriptSink {
-    /** Shows the scenario before the opening line: title, setting, goal and its steps. */
-    void header(Scenario scenario);
+    /**
+     * Shows the scenario before the opening line: title, setting, goal and its steps, and the dialogue engine.
+     *
+     * @param engine what drives the character, as {@link EngineChoice#describe()} says
+     */
+    void header(Scenario scenario, String engine);
 
     /** Says that the language model is still loading. */
     void loading();
@@ -28,7 +32,7 @@ public interface TranscriptSink {
     static TranscriptSink silent() {
         return new TranscriptSink() {
             @Override
-            public void header(Scenario scenario) {
+            public void header(Scenario scenario, String engine) {
             }
 
             @Override

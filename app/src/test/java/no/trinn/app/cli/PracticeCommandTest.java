@@ -60,12 +60,17 @@ class PracticeCommandTest {
         assertTrue(out.contains("Next time you pass a café"), r::toString);
         assertTrue(SAVED.matcher(out).find(), r::toString);
         assertEquals("", r.err());
+        assertOneSessionMetTheGoal(home, "p-017", 3);
+    }
+
+    /** The store in {@code home} holds one ended session of {@code alias}, which met its goal in {@code turns}. */
+    static void assertOneSessionMetTheGoal(Path home, String alias, int turns) {
         try (SessionStore store = SessionStore.open(home.resolve("trinn.db"))) {
-            List<SessionOverview> sessions = store.sessions("p-017");
+            List<SessionOverview> sessions = store.sessions(alias);
             assertEquals(1, sessions.size());
             assertEquals(SessionStatus.ENDED, sessions.getFirst().status());
             assertTrue(sessions.getFirst().goalMet());
-            assertEquals(3, sessions.getFirst().turns());
+            assertEquals(turns, sessions.getFirst().turns());
         }
     }
 

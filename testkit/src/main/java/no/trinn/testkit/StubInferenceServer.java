@@ -1,4 +1,4 @@
-package no.trinn.agents.generative;
+package no.trinn.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,10 +25,11 @@ import java.util.function.Function;
 /**
  * A stub OpenAI-compatible inference server on loopback (127.0.0.1, a free port): {@code POST /v1/chat/completions}
  * with and without {@code stream=true} (server-sent events {@code data: {...}} and {@code data: [DONE]}), and
- * {@code GET /v1/models}. What the "model" answers is scripted per test: a function from the request body to an
- * {@link Answer}. Every call is recorded. Close it after the test.
+ * {@code GET /v1/models} listing the model names it was made with. What the "model" answers is scripted per test: a
+ * function from the request to an {@link Answer}. Every call is recorded. {@link #reply} and {@link #validReply} write
+ * answers in the generative character engine's JSON reply format. Close it after the test.
  */
-final class StubServer implements AutoCloseable {
+public final class StubInferenceServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -39,12 +40,14 @@ final class StubServer implements AutoCloseable {
      * @param gate if present, the answer waits until it is opened (a slow first token)
      * @param status the HTTP status; anything but 200 answers an error body
      */
-    record Answer(String content, int chunkChars, Optional<CountDownLatch> gate, int status) {
-        static Answer of(String content) {
+    public record Answer(String content, int chunkChars, Optional<CountDownLatch> gate, int status) {
+        /** {@code content} with status 200, streamed 7 characters a chunk, at once. */
+        public static Answer of(String content) {
             return new Answer(content, 7, Optional.empty(), 200);
         }
 
-        Answer gatedBy(CountDownLatch latch) {
+        /** This answer, held back until {@code latch} opens. */
+        public Answer gatedBy(CountDownLatch latch) {
             return new Answer(content, chunkChars, Optional.of(latch), status);
         }
     }
@@ -56,13 +59,14 @@ final class StubServer implements AutoCloseable {
      * @param body the request body, parsed (empty object for a GET)
      * @param authorization the Authorization header, if sent
      */
-    record Call(String path, JsonNode body, Optional<String> authorization) {
-        boolean stream() {
+    public record Call(String path, JsonNode body, Optional<String> authorization) {
+        /** Whether the client asked for a streamed answer. */
+        public boolean stream() {
             return body.path("stream").asBoolean(false);
         }
 
         /** The text of every message, joined: what the model was shown. */
-        String prompt() {
+        public String prompt() {
             StringBuilder sb = new StringBuilder();
             body.path("messages").forEach(m -> sb.append(m.path("role").asText()).append(": ")
                     .append(m.path("content").asText()).append('\n'));
@@ -70,7 +74,7 @@ final class StubServer implements AutoCloseable {
         }
 
         /** The enum of the JSON schema's nextState property, if the request had one. */
-        List<String> allowedStates() {
+        public List<String> allowedStates() {
             List<String> out = new ArrayList<>();
             body.path("response_format").path("json_schema").path("schema").path("properties").path("nextState")
                     .path("enum").forEach(n -> out.add(n.asText()));
@@ -85,9 +89,17 @@ final class StubServer implements AutoCloseable {
         return t;
     });
     private final List<Call> calls = new ArrayList<>();
+    private final List<String> models;
     private volatile Function<Call, Answer> script;
 
-    StubServer(Function<Call, Answer> script) {
+    /** A started stub offering the model {@code stub-model}, answering as {@code script} says. */
+    public StubInferenceServer(Function<Call, Answer> script) {
+        this(List.of("stub-model"), script);
+    }
+
+    /** A started stub offering {@code models} (what {@code GET /v1/models} lists), answering as {@code script} says. */
+    public StubInferenceServer(List<String> models, Function<Call, Answer> script) {
+        this.models = List.copyOf(models);
         this.script = script;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -101,12 +113,12 @@ final class StubServer implements AutoCloseable {
     }
 
     /** A stub whose model always answers a valid reply that moves to the last allowed state. */
-    static StubServer valid() {
-        return new StubServer(call -> Answer.of(validReply(call, "Sure, coming right up. Anything else?")));
+    public static StubInferenceServer valid() {
+        return new StubInferenceServer(call -> Answer.of(validReply(call, "Sure, coming right up. Anything else?")));
     }
 
     /** A valid JSON reply saying {@code say}, moving to the last state the request's schema allows. */
-    static String validReply(Call call, String say) {
+    public static String validReply(Call call, String say) {
         List<String> allowed = call.allowedStates();
         ObjectNode o = JSON.createObjectNode();
         o.put("say", say);
@@ -118,7 +130,7 @@ final class StubServer implements AutoCloseable {
     }
 
     /** A JSON reply with these fields. */
-    static String reply(String say, String affect, List<String> steps, String nextState) {
+    public static String reply(String say, String affect, List<String> steps, String nextState) {
         ObjectNode o = JSON.createObjectNode();
         o.put("say", say);
         o.put("affect", affect);
@@ -130,17 +142,17 @@ final class StubServer implements AutoCloseable {
     }
 
     /** Replaces the script. */
-    void script(Function<Call, Answer> s) {
+    public void script(Function<Call, Answer> s) {
         this.script = s;
     }
 
     /** The base URL of the API, e.g. {@code http://127.0.0.1:40123/v1}. */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
     /** A base URL on loopback where nothing listens. */
-    static String downUrl() {
+    public static String downUrl() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return "http://127.0.0.1:" + s.getLocalPort() + "/v1";
         } catch (IOException e) {
@@ -149,12 +161,12 @@ final class StubServer implements AutoCloseable {
     }
 
     /** The calls of chat completions so far. */
-    synchronized List<Call> completionCalls() {
+    public synchronized List<Call> completionCalls() {
         return calls.stream().filter(c -> c.path().endsWith("/chat/completions")).toList();
     }
 
     /** Waits until at least {@code n} chat completion calls have arrived. */
-    void awaitCompletionCalls(int n) throws InterruptedException {
+    public void awaitCompletionCalls(int n) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (completionCalls().size() < n) {
             if (System.nanoTime() > end) {
@@ -186,12 +198,7 @@ final class StubServer implements AutoCloseable {
         }
         if (!call.stream()) {
             ObjectNode r = JSON.createObjectNode();
-            r.put("id", "chatcmpl-stub");
-            r.put("object", "chat.completion");
-            r.put("created", 0);
-            r.put("model", call.body().path("model").asText("stub-model"));
-            ObjectNode choice = r.putArray("choices").addObject();
-            choice.put("index", 0);
+            ObjectNode choice = completion(r, call, "chat.completion");
             choice.putObject("message").put("role", "assistant").put("content", answer.content());
             choice.put("finish_reason", "stop");
             r.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 10).put("total_tokens", 20);
@@ -216,12 +223,7 @@ final class StubServer implements AutoCloseable {
 
     private static String chunk(Call call, String content, boolean first, boolean last) {
         ObjectNode r = JSON.createObjectNode();
-        r.put("id", "chatcmpl-stub");
-        r.put("object", "chat.completion.chunk");
-        r.put("created", 0);
-        r.put("model", call.body().path("model").asText("stub-model"));
-        ObjectNode choice = r.putArray("choices").addObject();
-        choice.put("index", 0);
+        ObjectNode choice = completion(r, call, "chat.completion.chunk");
         ObjectNode delta = choice.putObject("delta");
         if (first) {
             delta.put("role", "assistant");
@@ -235,6 +237,17 @@ final class StubServer implements AutoCloseable {
         return r.toString();
     }
 
+    /** Fills in the fields every completion and chunk has; returns its one choice. */
+    private static ObjectNode completion(ObjectNode r, Call call, String object) {
+        r.put("id", "chatcmpl-stub");
+        r.put("object", object);
+        r.put("created", 0);
+        r.put("model", call.body().path("model").asText("stub-model"));
+        ObjectNode choice = r.putArray("choices").addObject();
+        choice.put("index", 0);
+        return choice;
+    }
+
     private static void event(OutputStream out, String json) throws IOException {
         out.write(("data: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
@@ -245,7 +258,11 @@ final class StubServer implements AutoCloseable {
             calls.add(new Call(ex.getRequestURI().getPath(), JSON.createObjectNode(),
                     Optional.ofNullable(ex.getRequestHeaders().getFirst("Authorization"))));
         }
-        send(ex, 200, "{\"object\":\"list\",\"data\":[{\"id\":\"stub-model\",\"object\":\"model\"}]}");
+        ObjectNode list = JSON.createObjectNode();
+        list.put("object", "list");
+        ArrayNode data = list.putArray("data");
+        models.forEach(m -> data.addObject().put("id", m).put("object", "model"));
+        send(ex, 200, list.toString());
     }
 
     private static void send(HttpExchange ex, int status, String body) throws IOException {
