@@ -32,9 +32,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        root.io().err().println("trinn bench: give a benchmark: text or llm");
-        spec.commandLine().usage(root.io().err());
-        return Cli.USAGE;
+        return Cli.missingSubcommand(spec, root.io().err());
     }
 
     /**

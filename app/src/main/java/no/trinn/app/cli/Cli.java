@@ -2,12 +2,14 @@ package no.trinn.app.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import no.trinn.core.TrinnException;
 import no.trinn.scenarios.ScenarioException;
-import picocli.CommandLine;
 import picocli.CommandLine.Help;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * Runs the {@code trinn} command line on given streams, in process: parses the arguments with picocli, runs the
@@ -105,5 +107,18 @@ public final class Cli {
     private static String firstLine(String text) {
         int nl = text.indexOf('\n');
         return nl < 0 ? text : text.substring(0, nl) + " ...";
+    }
+
+    /**
+     * What a command group (scenarios, models, bench) does when no subcommand is given: names the subcommands on
+     * standard error, prints the group's usage there and returns {@link #USAGE}.
+     */
+    static int missingSubcommand(CommandSpec group, PrintWriter err) {
+        List<String> names = group.subcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
+        String list = names.size() < 2 ? String.join("", names)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
+        err.println("trinn " + group.name() + ": give a command: " + list);
+        group.commandLine().usage(err);
+        return USAGE;
     }
 }

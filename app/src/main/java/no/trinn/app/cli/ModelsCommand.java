@@ -69,9 +69,7 @@ public final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        root.io().err().println("trinn models: give a command: list, show, pull, verify or add");
-        spec.commandLine().usage(root.io().err());
-        return Cli.USAGE;
+        return Cli.missingSubcommand(spec, root.io().err());
     }
 
     /** The catalog: {@code --catalog} (whose problems are bad input, exit 2), else the shipped one. */

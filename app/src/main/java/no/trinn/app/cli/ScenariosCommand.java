@@ -42,9 +42,7 @@ public final class ScenariosCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        root.io().err().println("trinn scenarios: give a command: list, show or validate");
-        spec.commandLine().usage(root.io().err());
-        return Cli.USAGE;
+        return Cli.missingSubcommand(spec, root.io().err());
     }
 
     /**

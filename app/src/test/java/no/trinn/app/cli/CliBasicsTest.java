@@ -56,6 +56,16 @@ class CliBasicsTest {
     }
 
     @Test
+    void aCommandGroupWithoutItsSubcommandNamesThem() {
+        CliRun.Result bench = CliRun.run(home, "bench");
+        assertEquals(2, bench.code(), bench::toString);
+        assertTrue(bench.err().contains("trinn bench: give a command: text or llm"), bench::toString);
+        CliRun.Result scenarios = CliRun.run(home, "scenarios");
+        assertTrue(scenarios.err().contains("trinn scenarios: give a command: list, show or validate"),
+                scenarios::toString);
+    }
+
+    @Test
     void unknownCommandAndOptionAreBadUsageWithOneClearMessage() {
         CliRun.Result command = CliRun.run(home, "practise", "coffee-order");
         assertEquals(2, command.code(), command::toString);
