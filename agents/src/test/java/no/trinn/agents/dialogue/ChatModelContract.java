@@ -12,14 +12,11 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import no.trinn.agents.AgentException;
 import no.trinn.agents.TestScenarios;
+import no.trinn.testkit.StreamCollector;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,25 +63,9 @@ public abstract class ChatModelContract {
     void streamingDeliversTheSameAnswerInNonEmptyPieces() throws Exception {
         ChatRequest request = request("pay", "I'll pay by card.");
         ChatResponse blocking = model().chat(request);
-        List<String> pieces = new ArrayList<>();
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-        streamingModel().chat(request, new StreamingChatResponseHandler() {
-            @Override
-            public void onPartialResponse(String partial) {
-                pieces.add(partial);
-            }
-
-            @Override
-            public void onCompleteResponse(ChatResponse response) {
-                done.complete(response);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                done.completeExceptionally(error);
-            }
-        });
-        ChatResponse streamed = done.get(30, TimeUnit.SECONDS);
+        StreamCollector stream = StreamCollector.start(streamingModel(), request);
+        ChatResponse streamed = stream.response();
+        List<String> pieces = stream.pieces();
         assertFalse(pieces.isEmpty());
         pieces.forEach(p -> assertFalse(p.isEmpty(), "empty partial response"));
         assertEquals(streamed.aiMessage().text(), String.join("", pieces).strip());
@@ -92,22 +73,12 @@ public abstract class ChatModelContract {
     }
 
     @Test
-    void refusesARequestWithoutTurnContextNamingWhatIsMissing() {
+    void refusesARequestWithoutTurnContextNamingWhatIsMissing() throws Exception {
         AgentException e = assertThrows(AgentException.class, () -> model().chat(UserMessage.from("hello")));
         assertTrue(e.getMessage().contains("turn context"), e.getMessage());
-        CompletableFuture<Throwable> error = new CompletableFuture<>();
-        streamingModel().chat(List.of(UserMessage.from("hello")), new StreamingChatResponseHandler() {
-            @Override
-            public void onCompleteResponse(ChatResponse response) {
-                error.complete(null);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                error.complete(t);
-            }
-        });
-        assertTrue(error.join() instanceof AgentException, "streaming engine must report the missing context");
+        StreamCollector stream = StreamCollector.start(streamingModel(),
+                ChatRequest.builder().messages(UserMessage.from("hello")).build());
+        assertTrue(stream.error() instanceof AgentException, "streaming engine must report the missing context");
     }
 
     @Test

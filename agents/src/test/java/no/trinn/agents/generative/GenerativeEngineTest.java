@@ -26,6 +26,7 @@ import no.trinn.core.frame.Frame;
 import no.trinn.core.session.TurnRecord;
 import no.trinn.testkit.ManualClock;
 import no.trinn.testkit.RecordingObserver;
+import no.trinn.testkit.StreamCollector;
 import no.trinn.testkit.StubInferenceServer;
 import org.junit.jupiter.api.Test;
 
@@ -50,13 +51,13 @@ class GenerativeEngineTest {
         CharacterReply blocking = Turns.reply(engine.chatModel().chat(Turns.request("order", COFFEE)));
         assertEquals("Sure thing. Two pounds.", blocking.text());
         assertEquals("pay", blocking.nextState());
-        Turns.Streamed s = Turns.Streamed.start(engine.streamingChatModel(), Turns.request("order", COFFEE));
+        StreamCollector s = StreamCollector.start(engine.streamingChatModel(), Turns.request("order", COFFEE));
         assertEquals(List.of("Sure thing.", " Two pounds."), awaitAll(s));
         assertFalse(model.cancelled(), "a call that has ended is not cancelled");
         assertTrue(engine.description().contains("Streaming"), engine.description());
     }
 
-    private static List<String> awaitAll(Turns.Streamed s) throws Exception {
+    private static List<String> awaitAll(StreamCollector s) throws Exception {
         s.response();
         return s.pieces();
     }
@@ -65,7 +66,7 @@ class GenerativeEngineTest {
     void aBlockingModelAloneServesStreamedCallsSentenceBySentence() throws Exception {
         FakeModels.Blocking model = new FakeModels.Blocking(FakeModels.forward("Sure thing. Two pounds."));
         GenerativeEngine engine = builder().chatModel(model).description("fake blocking model").build();
-        Turns.Streamed s = Turns.Streamed.start(engine.streamingChatModel(), Turns.request("order", COFFEE));
+        StreamCollector s = StreamCollector.start(engine.streamingChatModel(), Turns.request("order", COFFEE));
         assertEquals("Sure thing. Two pounds.", Turns.reply(s.response()).text());
         assertEquals(List.of("Sure thing.", " Two pounds."), s.pieces());
         ChatMessage last = model.requests().getFirst().messages().getLast();
@@ -91,7 +92,7 @@ class GenerativeEngineTest {
                 Optional.of(gate));
         GenerativeEngine engine = builder().streamingChatModel(slow)
                 .options(GenerativeOptions.defaults().withLatencyBudget(Duration.ofMillis(800))).build();
-        Turns.Streamed s = Turns.Streamed.start(engine.streamingChatModel(), Turns.request("order", COFFEE));
+        StreamCollector s = StreamCollector.start(engine.streamingChatModel(), Turns.request("order", COFFEE));
         slow.awaitCalled();
         timer.advance(Duration.ofMillis(799));
         assertEquals(List.of(), s.pieces());
@@ -130,7 +131,7 @@ class GenerativeEngineTest {
                 Optional.of(gate));
         GenerativeEngine engine = builder().streamingChatModel(slow).options(GenerativeOptions.defaults()
                 .withLatencyMode(GenerativeOptions.LatencyMode.HYBRID)).build();
-        Turns.Streamed s = Turns.Streamed.start(engine.streamingChatModel(), Turns.request("order", COFFEE));
+        StreamCollector s = StreamCollector.start(engine.streamingChatModel(), Turns.request("order", COFFEE));
         slow.awaitCalled();
         timer.advance(Duration.ofMillis(1_500));
         assertEquals(Optional.of("latency"), Turns.reply(s.response()).fallback());

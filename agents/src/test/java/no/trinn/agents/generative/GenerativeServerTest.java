@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import no.trinn.agents.AgentException;
 import no.trinn.agents.dialogue.CharacterReply;
 import no.trinn.testkit.ManualClock;
+import no.trinn.testkit.StreamCollector;
 import no.trinn.testkit.StubInferenceServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -120,7 +121,7 @@ class GenerativeServerTest {
     @Test
     void aStreamedReplyGoesOutSentenceBySentenceOverSse() throws Exception {
         GenerativeEngine engine = engine(answer(COMING_UP));
-        Turns.Streamed s = Turns.Streamed.start(engine.streamingChatModel(), Turns.request("order", COFFEE));
+        StreamCollector s = StreamCollector.start(engine.streamingChatModel(), Turns.request("order", COFFEE));
         CharacterReply r = Turns.reply(s.response());
         assertEquals(List.of("Coming right up!", " That's two pounds, please."), s.pieces());
         assertEquals(String.join("", s.pieces()), r.text());
@@ -156,7 +157,7 @@ class GenerativeServerTest {
     void aStreamedSentenceAlreadySaidStandsWhenTheRestOfTheReplyTurnsOutInvalid() throws Exception {
         GenerativeEngine engine = engine(answer("{\"say\": \"Coming right up! That's two pounds.\", \"affect\":"
                 + " \"warm\", \"nextState\": \"paid\"}"));
-        Turns.Streamed s = Turns.Streamed.start(engine.streamingChatModel(), Turns.request("order", COFFEE));
+        StreamCollector s = StreamCollector.start(engine.streamingChatModel(), Turns.request("order", COFFEE));
         CharacterReply r = Turns.reply(s.response());
         assertEquals(List.of("Coming right up!", " That's two pounds."), s.pieces());
         assertEquals("Coming right up! That's two pounds.", r.text());
@@ -208,7 +209,7 @@ class GenerativeServerTest {
         String content = StubInferenceServer.reply("Coming right up! As an AI, I do not drink coffee.", "warm",
                 List.of("ordered"), "pay");
         GenerativeEngine engine = engine(answer(content));
-        Turns.Streamed s = Turns.Streamed.start(engine.streamingChatModel(), Turns.request("order", COFFEE));
+        StreamCollector s = StreamCollector.start(engine.streamingChatModel(), Turns.request("order", COFFEE));
         CharacterReply streamed = Turns.reply(s.response());
         assertEquals(List.of("Coming right up!"), s.pieces());
         assertEquals("Coming right up!", streamed.text());
@@ -227,7 +228,7 @@ class GenerativeServerTest {
         CharacterReply r = Turns.reply(engine.chatModel().chat(Turns.request("order", COFFEE)));
         assertEquals("One. Two. Three. Four.", r.text());
         assertEquals(Optional.of("guard:length"), r.fallback());
-        Turns.Streamed s = Turns.Streamed.start(engine.streamingChatModel(), Turns.request("order", COFFEE));
+        StreamCollector s = StreamCollector.start(engine.streamingChatModel(), Turns.request("order", COFFEE));
         assertEquals("One. Two. Three. Four.", Turns.reply(s.response()).text());
         assertEquals(List.of("One.", " Two.", " Three.", " Four."), s.pieces());
     }
@@ -245,7 +246,7 @@ class GenerativeServerTest {
     void aSlowFirstTokenGetsAFillerAsTheFirstPartialResponse() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         GenerativeEngine engine = engine(answer(COMING_UP).gatedBy(gate));
-        Turns.Streamed s = Turns.Streamed.start(engine.streamingChatModel(), Turns.request("order", COFFEE));
+        StreamCollector s = StreamCollector.start(engine.streamingChatModel(), Turns.request("order", COFFEE));
         server.awaitCompletionCalls(1);
         timer.advance(Duration.ofMillis(1_499));
         assertEquals(List.of(), s.pieces(), "within the budget nothing is said");
@@ -271,7 +272,7 @@ class GenerativeServerTest {
         var values = new java.util.HashMap<>(no.trinn.agents.TestScenarios.easy());
         values.put("warmth", 0.3);
         values.put("patience", 0.3);
-        Turns.Streamed s = Turns.Streamed.start(engine.streamingChatModel(), Turns.request(
+        StreamCollector s = StreamCollector.start(engine.streamingChatModel(), Turns.request(
                 Turns.context(no.trinn.agents.TestScenarios.kiosk(), "order", values), COFFEE));
         server.awaitCompletionCalls(1);
         timer.advance(Duration.ofMillis(1_500));
@@ -287,7 +288,7 @@ class GenerativeServerTest {
         server = new StubInferenceServer(call -> answers.getFirst());
         GenerativeEngine engine = engine(server.baseUrl(), GenerativeOptions.defaults()
                 .withLatencyMode(GenerativeOptions.LatencyMode.HYBRID), Optional.empty());
-        Turns.Streamed s = Turns.Streamed.start(engine.streamingChatModel(), Turns.request("order", COFFEE));
+        StreamCollector s = StreamCollector.start(engine.streamingChatModel(), Turns.request("order", COFFEE));
         server.awaitCompletionCalls(1);
         timer.advance(Duration.ofMillis(1_500));
         CharacterReply r = Turns.reply(s.response());
@@ -303,7 +304,7 @@ class GenerativeServerTest {
     void aModelThatNeverAnswersTimesOutToTheScriptedLine() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         GenerativeEngine engine = engine(answer(COMING_UP).gatedBy(gate));
-        Turns.Streamed s = Turns.Streamed.start(engine.streamingChatModel(), Turns.request("order", COFFEE));
+        StreamCollector s = StreamCollector.start(engine.streamingChatModel(), Turns.request("order", COFFEE));
         server.awaitCompletionCalls(1);
         timer.advance(Duration.ofSeconds(45));
         CharacterReply r = Turns.reply(s.response());
@@ -322,7 +323,7 @@ class GenerativeServerTest {
         AgentException error = reports.getFirst().error().orElseThrow();
         assertTrue(error.getMessage().contains(url), error.getMessage());
 
-        Turns.Streamed s = Turns.Streamed.start(engine.streamingChatModel(), Turns.request("order", COFFEE));
+        StreamCollector s = StreamCollector.start(engine.streamingChatModel(), Turns.request("order", COFFEE));
         assertEquals(Optional.of("unavailable"), Turns.reply(s.response()).fallback());
 
         AgentException probe = assertThrows(AgentException.class,

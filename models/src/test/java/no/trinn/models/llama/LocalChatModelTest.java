@@ -34,13 +34,13 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import no.trinn.models.gguf.GgufWriter;
 import no.trinn.models.gguf.ModelShape;
 import no.trinn.models.gguf.WeightType;
+import no.trinn.testkit.StreamCollector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,33 +113,15 @@ class LocalChatModelTest {
 
     @Test
     void streamedPiecesConcatenateToTheCompleteText() throws Exception {
-        List<String> pieces = new CopyOnWriteArrayList<>();
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
         Thread caller = Thread.currentThread();
-        List<Thread> threads = new CopyOnWriteArrayList<>();
-        new LocalStreamingChatModel(runtime, options(24)).chat(List.of(UserMessage.from("Tell me a story")),
-                new StreamingChatResponseHandler() {
-                    @Override
-                    public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-                        pieces.add(partial.text());
-                        threads.add(Thread.currentThread());
-                    }
-
-                    @Override
-                    public void onCompleteResponse(ChatResponse response) {
-                        done.complete(response);
-                    }
-
-                    @Override
-                    public void onError(Throwable error) {
-                        done.completeExceptionally(error);
-                    }
-                });
-        ChatResponse r = done.get(60, TimeUnit.SECONDS);
+        StreamCollector stream = StreamCollector.start(new LocalStreamingChatModel(runtime, options(24)),
+                ChatRequest.builder().messages(UserMessage.from("Tell me a story")).build());
+        ChatResponse r = stream.response();
+        List<String> pieces = stream.pieces();
         assertFalse(pieces.isEmpty());
         assertTrue(pieces.stream().noneMatch(String::isEmpty));
         assertEquals(String.join("", pieces), r.aiMessage().text());
-        assertTrue(threads.stream().noneMatch(t -> t == caller), "streams on its own thread");
+        assertTrue(stream.threads().stream().noneMatch(t -> t == caller), "streams on its own thread");
         assertTrue(List.of(FinishReason.STOP, FinishReason.LENGTH).contains(r.finishReason()));
     }
 
