@@ -1,0 +1,409 @@
+package no.trinn.speech.asr;
+
+import edu.cmu.sphinx.api.Configuration;
+import edu.cmu.sphinx.api.SpeechResult;
+import edu.cmu.sphinx.api.AbstractSpeechRecognizer;
+import edu.cmu.sphinx.api.Context;
+import edu.cmu.sphinx.result.WordResult;
+import edu.cmu.sphinx.util.TimeFrame;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.stream.Stream;
+import no.trinn.core.Require;
+import no.trinn.speech.PcmFormat;
+import no.trinn.speech.SpeechException;
+
+/**
+ * {@link SpeechRecognizer} adapter for CMU Sphinx4 (pure Java; US English acoustic model and dictionary come inside
+ * the Maven jars, so it needs no download) in grammar mode: it recognizes exactly one of the expected phrases per
+ * utterance, built into a JSGF grammar. Speech far from every phrase usually gives no result (Sphinx4's
+ * out-of-grammar branch) but may come out as the closest phrase, so callers should treat its results as "which
+ * expected answer", not as free transcription. Its end-of-speech detector is a simple energy detector. Sphinx4 finds utterance ends itself
+ * (its final results come back from later {@link #accept(byte[])} calls); it gives no partial results. Decoding runs
+ * on one daemon thread reading one continuous stream of the fed audio ({@link #finish()} and {@link #reset()} add
+ * silence to it to close an utterance, because a Sphinx4 stream that ends without speech leaves the recognizer
+ * deaf). Loading takes a few seconds: make one recognizer per set of phrases and keep it. Sets the system property
+ * {@code logLevel} to WARNING unless it is set, since Sphinx4 otherwise logs its model at INFO.
+ */
+public final class SphinxRecognizer implements SpeechRecognizer {
+    private static final String MODELS = "resource:/edu/cmu/sphinx/models/en-us/";
+    private static final String DICTIONARY = "edu/cmu/sphinx/models/en-us/cmudict-en-us.dict";
+    private static final String GRAMMAR = "trinn";
+    private static final byte[] END = new byte[0];
+    private static final String LOG_LEVEL = "logLevel";
+    /**
+     * Silence that ends an utterance. Sphinx4's default of 200 ms splits phrases at a comma; at 350 ms and more its
+     * end-of-speech detector was seen to start a new segment in the silence right after speech and hold it open.
+     */
+    private static final int END_SILENCE_MILLIS = 300;
+    /** Standard deviation of the noise added to the audio, in sample units (about -78 dBFS). */
+    private static final double DITHER = 4;
+    /** Silence fed after the audio by finish and reset, enough for Sphinx4 to detect the end of speech. */
+    private static final int TRAILING_SILENCE_MILLIS = END_SILENCE_MILLIS + 500;
+
+    private final List<String> phrases;
+    private final List<String> skipped;
+    private final Path grammarFolder;
+    private final Engine recognizer;
+    private final BlockingQueue<RecognitionResult> results = new LinkedBlockingQueue<>();
+    private final Feed feed = new Feed();
+    private final java.util.Random dither = new java.util.Random(1);
+    private final Thread worker;
+    private volatile Throwable failure;
+    /** Bytes put into the decoder's stream, with the silence added by finish and reset. */
+    private long streamBytes;
+    /**
+     * From the decoder's stream time (ms) where it applies: how far the caller's timeline lags behind the stream,
+     * which grows by the silence finish and reset add.
+     */
+    private final java.util.TreeMap<Long, Long> offsets = new java.util.TreeMap<>(java.util.Map.of(0L, 0L));
+    /** The decoder's stream time (ms) of the last reset; results ending before it are dropped. */
+    private long resetAtMillis;
+    /** Bytes fed by the caller since creation or reset. */
+    private long fedBytes;
+    private boolean closed;
+
+    /**
+     * Builds the grammar from {@code phrases} (normalised with {@link Phrases}) and loads Sphinx4. Phrases with a word
+     * the dictionary does not know are left out (see {@link #skippedPhrases()}).
+     *
+     * @throws IllegalArgumentException if no phrase is left
+     * @throws SpeechException if Sphinx4 cannot be loaded
+     */
+    public SphinxRecognizer(List<String> phrases) {
+        Set<String> dictionary = dictionaryWords();
+        List<String> usable = new ArrayList<>();
+        List<String> unusable = new ArrayList<>();
+        for (String phrase : Phrases.normalise(phrases)) {
+            boolean known = Stream.of(phrase.split(" ")).allMatch(dictionary::contains);
+            (known ? usable : unusable).add(phrase);
+        }
+        if (usable.isEmpty()) {
+            throw new IllegalArgumentException("phrases: none of the " + phrases.size() + " expected phrases can be "
+                    + "recognized by sphinx4 (empty, or words missing from its dictionary)");
+        }
+        this.phrases = List.copyOf(usable);
+        this.skipped = List.copyOf(unusable);
+        if (System.getProperty(LOG_LEVEL) == null) {
+            // Sphinx4 reads its global properties from system properties; its default logs every model unit at INFO
+            System.setProperty(LOG_LEVEL, "WARNING");
+        }
+        try {
+            this.grammarFolder = Files.createTempDirectory("trinn-sphinx-");
+        } catch (IOException e) {
+            throw new SpeechException("cannot make a folder for the sphinx4 grammar in " + System.getProperty(
+                    "java.io.tmpdir") + ": " + e, e);
+        }
+        try {
+            Files.writeString(grammarFolder.resolve(GRAMMAR + ".gram"), jsgf(this.phrases), StandardCharsets.UTF_8);
+            Configuration configuration = new Configuration();
+            configuration.setAcousticModelPath(MODELS + "en-us");
+            configuration.setDictionaryPath(MODELS + "cmudict-en-us.dict");
+            configuration.setGrammarPath(grammarFolder.toUri().toString());
+            configuration.setGrammarName(GRAMMAR);
+            configuration.setUseGrammar(true);
+            configuration.setSampleRate(PcmFormat.INTERNAL.sampleRate());
+            Context context = new Context(configuration);
+            context.setLocalProperty("speechMarker->endSilence", END_SILENCE_MILLIS);
+            this.recognizer = new Engine(context);
+        } catch (IOException | RuntimeException e) {
+            deleteGrammar();
+            throw new SpeechException("cannot load the sphinx4 recognizer with a grammar of " + usable.size()
+                    + " phrases: " + e, e);
+        }
+        worker = new Thread(this::decode, "trinn-sphinx4");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** The JSGF grammar accepting exactly one of {@code phrases} (already normalised). */
+    static String jsgf(List<String> phrases) {
+        StringBuilder b = new StringBuilder("#JSGF V1.0;\ngrammar ").append(GRAMMAR).append(";\npublic <phrase> = ");
+        for (int i = 0; i < phrases.size(); i++) {
+            b.append(i == 0 ? "" : "\n    | ").append('(').append(phrases.get(i)).append(')');
+        }
+        return b.append(";\n").toString();
+    }
+
+    private static Set<String> dictionaryWords() {
+        Set<String> words = new HashSet<>(140_000);
+        InputStream in = SphinxRecognizer.class.getClassLoader().getResourceAsStream(DICTIONARY);
+        if (in == null) {
+            throw new SpeechException("the sphinx4 dictionary " + DICTIONARY + " is not on the class path "
+                    + "(net.sf.phat:sphinx4-data is missing)");
+        }
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null;) {
+                int space = line.indexOf(' ');
+                String word = space < 0 ? line : line.substring(0, space);
+                int variant = word.indexOf('(');
+                words.add(variant < 0 ? word : word.substring(0, variant));
+            }
+        } catch (IOException e) {
+            throw new SpeechException("cannot read the sphinx4 dictionary " + DICTIONARY + ": " + e, e);
+        }
+        return words;
+    }
+
+    /** The normalised phrases in the grammar. */
+    public List<String> phrases() {
+        return phrases;
+    }
+
+    /** The normalised phrases left out because the dictionary lacks one of their words. */
+    public List<String> skippedPhrases() {
+        return skipped;
+    }
+
+    @Override
+    public String name() {
+        return "sphinx4 grammar (" + phrases.size() + " phrases)";
+    }
+
+    private void decode() {
+        try {
+            recognizer.start(feed);
+            try {
+                for (SpeechResult r; (r = recognizer.getResult()) != null;) {
+                    result(r).ifPresent(results::add);
+                }
+            } finally {
+                recognizer.stop();
+            }
+        } catch (Throwable e) {
+            failure = e;
+        }
+    }
+
+    private Optional<RecognitionResult> result(SpeechResult r) {
+        List<WordResult> words = r.getWords().stream().filter(w -> !w.isFiller())
+                .filter(w -> !w.getWord().getSpelling().startsWith("<"))
+                .sorted(Comparator.comparingLong(w -> w.getTimeFrame().getStart())).toList();
+        String text = Phrases.normalise(r.getHypothesis());
+        if (text.isEmpty() || words.isEmpty()) {
+            return Optional.empty();
+        }
+        long start = words.get(0).getTimeFrame().getStart();
+        long end = Math.max(start, words.get(words.size() - 1).getTimeFrame().getEnd());
+        return Optional.of(RecognitionResult.finalResult(text, start, end));
+    }
+
+    @Override
+    public List<RecognitionResult> accept(byte[] pcm) {
+        Require.nonNull(pcm, "pcm");
+        open();
+        if (pcm.length % 2 != 0) {
+            throw new IllegalArgumentException("pcm must hold whole 16-bit samples, had " + pcm.length + " bytes");
+        }
+        if (pcm.length > 0) {
+            feed.queue.add(dithered(pcm));
+            streamBytes += pcm.length;
+            fedBytes += pcm.length;
+        }
+        return drain();
+    }
+
+    @Override
+    public List<RecognitionResult> finish() {
+        open();
+        closeUtterance();
+        return drain();
+    }
+
+    @Override
+    public void reset() {
+        open();
+        closeUtterance();
+        rethrow();
+        results.clear();
+        resetAtMillis = PcmFormat.INTERNAL.millisOf(streamBytes);
+        offsets.put(resetAtMillis, resetAtMillis);
+        fedBytes = 0;
+    }
+
+    /**
+     * Feeds silence after the audio so far, so that Sphinx4's end-of-speech detector closes any open utterance, and
+     * waits until the decoder has taken all of it. The silence is not part of the caller's timeline.
+     */
+    private void closeUtterance() {
+        byte[] silence = dithered(new byte[PcmFormat.INTERNAL.bytesFor(TRAILING_SILENCE_MILLIS)]);
+        long at = PcmFormat.INTERNAL.millisOf(streamBytes);
+        feed.queue.add(silence);
+        streamBytes += silence.length;
+        offsets.put(at + TRAILING_SILENCE_MILLIS, offsets.floorEntry(at).getValue() + TRAILING_SILENCE_MILLIS);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!(feed.consumed == streamBytes && feed.waiting)) {
+            rethrow();
+            if (!worker.isAlive()) {
+                throw new SpeechException("the sphinx4 decoding thread has stopped");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new SpeechException("sphinx4 did not finish decoding within 60 s");
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SpeechException("interrupted while waiting for sphinx4 to finish", e);
+            }
+        }
+    }
+
+    /**
+     * A copy of {@code pcm} with one bit of noise added: a stretch of digital silence drives Sphinx4's speech
+     * classifier's background level to minus infinity, after which it never detects speech again.
+     */
+    private byte[] dithered(byte[] pcm) {
+        byte[] out = new byte[pcm.length];
+        for (int i = 0; i < pcm.length; i += 2) {
+            int v = (short) ((pcm[i] & 0xff) | (pcm[i + 1] << 8)) + (int) Math.round(dither.nextGaussian() * DITHER);
+            v = Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
+            out[i] = (byte) v;
+            out[i + 1] = (byte) (v >> 8);
+        }
+        return out;
+    }
+
+    private List<RecognitionResult> drain() {
+        rethrow();
+        List<RecognitionResult> raw = new ArrayList<>();
+        results.drainTo(raw);
+        List<RecognitionResult> out = new ArrayList<>(raw.size());
+        long fed = PcmFormat.INTERNAL.millisOf(fedBytes);
+        for (RecognitionResult r : raw) {
+            // Sphinx4 times count from the start of its stream, which includes silence fed by finish and reset
+            if (r.endMillis() <= resetAtMillis) {
+                continue; // audio from before the last reset
+            }
+            long end = Math.max(0, Math.min(fed, r.endMillis() - offsets.floorEntry(r.endMillis()).getValue()));
+            long start = Math.max(0, Math.min(end, r.startMillis() - offsets.floorEntry(r.startMillis())
+                    .getValue()));
+            out.add(RecognitionResult.finalResult(r.text(), start, end));
+        }
+        return out;
+    }
+
+    private void rethrow() {
+        Throwable e = failure;
+        if (e != null) {
+            failure = null;
+            throw new SpeechException("sphinx4 failed while decoding: " + e, e);
+        }
+    }
+
+    private void open() {
+        if (closed) {
+            throw new IllegalStateException("the sphinx4 recognizer is closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            feed.queue.clear();
+            feed.queue.add(END);
+            worker.join(60_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            deleteGrammar();
+        }
+    }
+
+    private void deleteGrammar() {
+        try (Stream<Path> files = Files.list(grammarFolder)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(grammarFolder);
+        } catch (IOException e) {
+            throw new SpeechException("cannot delete the sphinx4 grammar folder " + grammarFolder + ": " + e, e);
+        }
+    }
+
+    /** Sphinx4's recognizer on a context the caller configured (its stream recognizer takes only defaults). */
+    private static final class Engine extends AbstractSpeechRecognizer {
+        Engine(Context context) throws IOException {
+            super(context);
+        }
+
+        void start(InputStream in) {
+            recognizer.allocate();
+            context.setSpeechSource(in, TimeFrame.INFINITE);
+        }
+
+        void stop() {
+            recognizer.deallocate();
+        }
+    }
+
+    /** The audio fed to the decoding thread: a stream that blocks until the next chunk or the end arrives. */
+    private static final class Feed extends InputStream {
+        final BlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
+        /** Bytes handed to the decoder so far. */
+        volatile long consumed;
+        /** Whether the decoder is waiting for audio with nothing queued. */
+        volatile boolean waiting;
+        private byte[] current = new byte[0];
+        private int position;
+        private boolean ended;
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            while (position >= current.length) {
+                if (ended) {
+                    return -1;
+                }
+                try {
+                    byte[] next = queue.poll();
+                    if (next == null) {
+                        waiting = true;
+                        next = queue.take();
+                        waiting = false;
+                    }
+                    if (next == END) {
+                        ended = true;
+                        return -1;
+                    }
+                    current = next;
+                    position = 0;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while waiting for audio");
+                }
+            }
+            int n = Math.min(len, current.length - position);
+            System.arraycopy(current, position, b, off, n);
+            position += n;
+            consumed += n;
+            return n;
+        }
+    }
+}
