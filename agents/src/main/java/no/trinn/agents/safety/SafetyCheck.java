@@ -261,6 +261,26 @@ public final class SafetyCheck {
     }
 
     /**
+     * The stop and pause phrases of {@code language} (English if unknown), stop first, as lower-case words without
+     * punctuation: what a grammar-mode speech recognizer must be able to hear so that {@link #checkStopOrPause} can
+     * act on it. A listed phrase that the data's own exceptions would veto is left out, so every phrase returned is a
+     * request.
+     */
+    public List<String> controlPhrases(String language) {
+        SafetyData data = languages.get(resolveLanguage(language)).data();
+        List<String> out = new ArrayList<>();
+        for (Kind kind : List.of(Kind.STOP, Kind.PAUSE)) {
+            for (List<String> words : data.rules().get(kind).phrases()) {
+                String phrase = String.join(" ", words);
+                if (checkStopOrPause(phrase, language).isPresent()) {
+                    out.add(phrase);
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
      * The calm out-of-role coach message for a finding of {@code kind} in {@code language} (English if unknown):
      * short, warm, offers a pause and to stop; for SELF_HARM it also points to the therapist and emergency services.
      */

@@ -72,6 +72,17 @@ class SafetyCheckTest {
     }
 
     @Test
+    void controlPhrasesAreTheStopThenPausePhrasesAndEachIsARequest() {
+        List<String> en = check.controlPhrases("en");
+        assertEquals("stop", en.getFirst());
+        assertTrue(en.contains("take a break") && en.indexOf("take a break") > en.indexOf("quit"), en::toString);
+        for (String phrase : en) {
+            assertTrue(check.checkStopOrPause(phrase, "en").isPresent(), phrase);
+        }
+        assertTrue(check.controlPhrases("nb").contains("stopp"), () -> check.controlPhrases("nb").toString());
+    }
+
+    @Test
     void stopOrPauseFastPathNeedsNoModelAndFindsOnlyRequests() {
         assertEquals(Kind.STOP, check.checkStopOrPause("okay stop now please", "en").orElseThrow().kind());
         assertEquals(Kind.PAUSE, check.checkStopOrPause("jeg trenger en pause", "nb").orElseThrow().kind());

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +25,12 @@ import no.trinn.app.practice.StreamInput;
 import no.trinn.app.practice.TerminalInput;
 import no.trinn.app.practice.TextEngines;
 import no.trinn.app.practice.TranscriptSink;
+import no.trinn.app.voice.VoicePractice;
 import no.trinn.core.Require;
+import no.trinn.models.catalog.ModelCache;
 import no.trinn.scenarios.Scenario;
+import no.trinn.speech.audio.AudioDeviceException;
+import no.trinn.speech.audio.JavaSoundMicrophone;
 import no.trinn.store.Aliases;
 import no.trinn.store.SessionStore;
 import no.trinn.store.StoreException;
@@ -47,7 +52,10 @@ import picocli.CommandLine.Spec;
  * end. End of input, Ctrl-C and {@code /quit} end the session with feedback. The character is driven by the
  * scripted engine, a local GGUF model or an inference server ({@code --engine}, {@code --model}, {@code --url},
  * {@code --threads}, else {@code config.yaml} in the home folder; see {@link ConfigFile}), checked before the
- * session starts and named in the header.
+ * session starts and named in the header. With {@code --voice --input FILE --output FILE} the client's turns come
+ * from recorded speech instead ({@link VoicePractice}): the subtitles of both sides are printed as the transcript,
+ * the session's audio goes to the output WAV and the figures of each turn go to standard error. {@code --voice}
+ * without {@code --input} (a microphone) is refused with exit code 2 and a message saying why.
  */
 @Command(name = "practice", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {
@@ -58,6 +66,12 @@ import picocli.CommandLine.Spec;
 public final class PracticeCommand implements Callable<Integer> {
     /** The difficulty when neither {@code --difficulty} nor the configuration file gives one. */
     static final double DEFAULT_DIFFICULTY = 0.3;
+
+    private static final String PATIENCE = "patience";
+    private static final String SPEECH_RATE = "speechRate";
+    /** A behaviour parameter's value when the session has none: the middle of its range. */
+    private static final double NEUTRAL = 0.5;
+    private static final int VOICE_CHUNK_MILLIS = 20;
 
     private final TrinnCommand root;
 
@@ -102,6 +116,20 @@ public final class PracticeCommand implements Callable<Integer> {
                     + "lines starting with / are commands) and print the transcript.")
     private Optional<Path> script = Optional.empty();
 
+    @Option(names = "--voice", description = "Speak instead of typing: the client's speech is recognized (Sphinx4, "
+            + "the phrases the scenario expects) and the character's replies are spoken (MaryTTS). This version "
+            + "takes the client's speech from a WAV file (--input); the microphone is not used yet.")
+    private boolean voice;
+
+    @Option(names = "--input", paramLabel = "FILE",
+            description = "With --voice: the client's speech as a WAV file, read as fast as possible.")
+    private Optional<Path> input = Optional.empty();
+
+    @Option(names = "--output", paramLabel = "FILE",
+            description = "With --voice: write the session's audio here as WAV (the client's speech with the "
+                    + "character's replies inserted after each turn).")
+    private Optional<Path> output = Optional.empty();
+
     @Option(names = "--json", description = "Print one JSON document with the session, its turns and metrics "
             + "instead of the transcript.")
     private boolean json;
@@ -141,10 +169,14 @@ public final class PracticeCommand implements Callable<Integer> {
                 .parse(e).orElseThrow(() -> new ParameterException(spec.commandLine(), "--engine must be "
                         + EngineChoice.Kind.ids() + ", was '" + e + "'"))), model, url, threads);
         requireAlias(client);
+        checkVoiceOptions();
         Io io = root.io();
         Home home = root.home();
         ConfigFile config = ConfigFile.read(home.config());
         Optional<ScriptInput> scriptInput = script.map(ScriptInput::new);
+        input.filter(f -> !Files.isRegularFile(f)).ifPresent(f -> {
+            throw new InputException("--input " + f + " does not exist or is not a file");
+        });
         // the model loads in the background while the scenarios are read, the engine is checked and the header shown
         TextEngines engines = TextEngines.shared();
         if (EngineSelection.kind(engineOptions, config) != EngineChoice.Kind.SCRIPTED) {
@@ -156,11 +188,18 @@ public final class PracticeCommand implements Callable<Integer> {
         try (SessionStore store = SessionStore.open(home.database())) {
             store.recoverInterrupted();
             Practice practice = new Practice(scenario, engines, store, choice, level);
-            if (scriptInput.isPresent() || json || !io.terminal()) {
+            if (voice) {
+                TranscriptSink sink = json ? TranscriptSink.silent()
+                        : new PlainTranscript(io.out(), scenario, true, Palette.plain());
+                try (VoicePractice v = VoicePractice.open(input.orElseThrow(), output.orElseThrow(),
+                        new ModelCache(home.models(Optional.empty(), io)))) {
+                    run(practice, new Turns.Voice(v, io.err()), sink, io.out());
+                }
+            } else if (scriptInput.isPresent() || json || !io.terminal()) {
                 ClientInput input = scriptInput.<ClientInput>map(s -> s).orElseGet(() -> new StreamInput(io.in()));
                 TranscriptSink sink = json ? TranscriptSink.silent()
                         : new PlainTranscript(io.out(), scenario, true, Palette.plain());
-                run(practice, input, sink, io.out());
+                run(practice, new Turns.Lines(input), sink, io.out());
                 scriptInput.filter(s -> s.remaining() > 0).ifPresent(s -> io.err().println("trinn: the "
                         + "conversation ended before the script did; " + s.remaining() + " line(s) were not used"));
             } else {
@@ -190,22 +229,67 @@ public final class PracticeCommand implements Callable<Integer> {
             PrintWriter out = terminal.writer();
             TranscriptSink sink = new PlainTranscript(out, practice.scenario(), false, palette);
             ClientInput input = new TerminalInput(reader, palette.paint(Palette.Role.YOU, "You:") + " ");
-            run(practice, input, sink, out);
+            run(practice, new Turns.Lines(input), sink, out);
             out.flush();
         } catch (IOException e) {
             throw new AppException("cannot open the terminal: " + e.getMessage(), e);
         }
     }
 
-    private void run(Practice practice, ClientInput input, TranscriptSink sink, PrintWriter out) {
+    /** Where the client's turns come from: lines (typed, piped or a script) or recorded speech. */
+    private sealed interface Turns {
+        /** Client lines, one a turn. */
+        record Lines(ClientInput input) implements Turns {
+        }
+
+        /** Recorded speech; the figures of each turn go to {@code figures}. */
+        record Voice(VoicePractice practice, PrintWriter figures) implements Turns {
+        }
+    }
+
+    /** Rejects options that do not go together, before anything is loaded. */
+    private void checkVoiceOptions() {
+        if (!voice) {
+            if (input.isPresent() || output.isPresent()) {
+                throw new ParameterException(spec.commandLine(), "--input and --output need --voice");
+            }
+            return;
+        }
+        if (script.isPresent()) {
+            throw new ParameterException(spec.commandLine(), "--voice and --script cannot be used together");
+        }
+        if (input.isEmpty()) {
+            throw new InputException(noLiveVoice());
+        }
+        if (output.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--voice --input needs --output FILE for the "
+                    + "session's audio");
+        }
+    }
+
+    /** Why {@code --voice} without {@code --input} cannot run: no microphone, or live voice not built yet. */
+    private static String noLiveVoice() {
+        try (JavaSoundMicrophone microphone = JavaSoundMicrophone.open(VOICE_CHUNK_MILLIS)) {
+            return "--voice with a microphone (" + microphone.deviceFormat().sampleRate() + " Hz found) is not "
+                    + "supported yet; use --input FILE with the client's speech as a WAV file";
+        } catch (AudioDeviceException e) {
+            return e.getMessage().replace("give the client's audio as a WAV file instead", "use --input FILE "
+                    + "with the client's speech as a WAV file");
+        }
+    }
+
+    private void run(Practice practice, Turns turns, TranscriptSink shownSink, PrintWriter out) {
         TextEngines engines = practice.engines();
-        sink.header(practice.scenario(), practice.engine().describe());
+        shownSink.header(practice.scenario(), practice.engine().describe() + (turns instanceof Turns.Voice
+                ? "; voice: sphinx4 grammar, marytts" : ""));
         boolean generative = practice.engine().kind() != EngineChoice.Kind.SCRIPTED;
         if (!engines.ready() || generative) {
-            sink.loading();
+            shownSink.loading();
         }
         ChatModel engine = engines.chatModel(practice.engine());
         SessionSetup setup = Sessions.setup(Sessions.newId(), practice.scenario(), client, practice.difficulty());
+        TranscriptSink sink = turns instanceof Turns.Voice v ? v.practice().speaking(shownSink, practice.scenario(),
+                setup.behaviour().getOrDefault(SPEECH_RATE, NEUTRAL)) : shownSink;
         EventLog events = new EventLog();
         PracticeSession session = Sessions.start(setup, engine, engines, List.of(practice.store(), events));
         SessionDriver driver = new SessionDriver(session, events, sink, engines.prepare(practice.scenario()));
@@ -218,10 +302,25 @@ public final class PracticeCommand implements Callable<Integer> {
             if (root.io().terminal() && !json && script.isEmpty()) {
                 sink.info("(/help shows the commands; Ctrl-D ends the session)");
             }
-            try (input) {
-                Optional<String> line;
-                while (!driver.ended() && (line = input.next()).isPresent()) {
-                    driver.handle(line.get());
+            switch (turns) {
+                case Turns.Lines lines -> {
+                    try (ClientInput input = lines.input()) {
+                        Optional<String> line;
+                        while (!driver.ended() && (line = input.next()).isPresent()) {
+                            driver.handle(line.get());
+                        }
+                    }
+                }
+                case Turns.Voice v -> {
+                    List<VoicePractice.TurnTiming> timings = v.practice().run(driver, engines.safety(),
+                            setup.behaviour().getOrDefault(PATIENCE, NEUTRAL));
+                    for (VoicePractice.TurnTiming t : timings) {
+                        v.figures().println("voice: turn " + t.turn() + ": end of turn " + t.endOfTurnMillis()
+                                + " ms after the speech (audio time), recognizer wait " + t.recognizerWaitMillis()
+                                + " ms, reply latency " + t.replyLatencyMillis() + " ms to first audio");
+                    }
+                    v.figures().println("voice: session audio in " + v.practice().output());
+                    v.figures().flush();
                 }
             }
             driver.finish("quit");

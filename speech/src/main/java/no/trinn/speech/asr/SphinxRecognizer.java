@@ -21,6 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import no.trinn.core.Require;
 import no.trinn.speech.PcmFormat;
@@ -36,7 +38,8 @@ import no.trinn.speech.SpeechException;
  * on one daemon thread reading one continuous stream of the fed audio ({@link #finish()} and {@link #reset()} add
  * silence to it to close an utterance, because a Sphinx4 stream that ends without speech leaves the recognizer
  * deaf). Loading takes a few seconds: make one recognizer per set of phrases and keep it. Sets the system property
- * {@code logLevel} to WARNING unless it is set, since Sphinx4 otherwise logs its model at INFO.
+ * {@code logLevel} to WARNING unless it is set, and raises the java.util.logging root logger to that level, since
+ * Sphinx4 otherwise logs its model at INFO.
  */
 public final class SphinxRecognizer implements SpeechRecognizer {
     private static final String MODELS = "resource:/edu/cmu/sphinx/models/en-us/";
@@ -116,6 +119,7 @@ public final class SphinxRecognizer implements SpeechRecognizer {
             configuration.setGrammarName(GRAMMAR);
             configuration.setUseGrammar(true);
             configuration.setSampleRate(PcmFormat.INTERNAL.sampleRate());
+            quietLogging();
             Context context = new Context(configuration);
             context.setLocalProperty("speechMarker->endSilence", END_SILENCE_MILLIS);
             this.recognizer = new Engine(context);
@@ -127,6 +131,26 @@ public final class SphinxRecognizer implements SpeechRecognizer {
         worker = new Thread(this::decode, "trinn-sphinx4");
         worker.setDaemon(true);
         worker.start();
+    }
+
+    /**
+     * Sphinx4 logs through java.util.logging on the root logger, and loading its acoustic model logs every unit at
+     * INFO when that logger is at INFO (as it is in a plain {@code java -jar}, where the {@code logLevel} property
+     * alone did not quiet it). Raises the root logger to the {@code logLevel} property's level (WARNING unless set)
+     * if it is lower; Trinn's own logging does not go through java.util.logging.
+     */
+    private static void quietLogging() {
+        Level wanted;
+        try {
+            wanted = Level.parse(System.getProperty(LOG_LEVEL, "WARNING"));
+        } catch (IllegalArgumentException e) {
+            wanted = Level.WARNING;
+        }
+        Logger root = Logger.getLogger("");
+        Level now = root.getLevel();
+        if (now == null || now.intValue() < wanted.intValue()) {
+            root.setLevel(wanted);
+        }
     }
 
     /** The JSGF grammar accepting exactly one of {@code phrases} (already normalised). */

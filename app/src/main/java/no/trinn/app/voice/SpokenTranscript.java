@@ -1,0 +1,120 @@
+package no.trinn.app.voice;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import no.trinn.app.practice.TranscriptSink;
+import no.trinn.core.Require;
+import no.trinn.core.frame.CharacterUtterance;
+import no.trinn.core.frame.Frame;
+import no.trinn.scenarios.Character;
+import no.trinn.scenarios.Scenario;
+import no.trinn.speech.AudioSink;
+import no.trinn.speech.audio.Pcm;
+import no.trinn.speech.tts.SpeechSynthesizer;
+import no.trinn.speech.tts.VoiceSettings;
+
+/**
+ * A transcript sink that also speaks: everything goes on to the sink it wraps (the subtitles), and each character
+ * line of the frames is synthesized clause by clause and written to an audio sink as each clause is ready. A
+ * character's voice is {@link VoiceSettings#derive} of its voice record, its temperament and the session's
+ * {@code speechRate}; a voice name the synthesizer lacks is replaced by the synthesizer's first voice. Records when the
+ * first audio of the latest reply was written ({@link #firstAudioNanos()}). Not thread-safe: one session.
+ */
+public final class SpokenTranscript implements TranscriptSink {
+    private final TranscriptSink subtitles;
+    private final SpeechSynthesizer synthesizer;
+    private final AudioSink audio;
+    private final Scenario scenario;
+    private final double speechRate;
+    private final Map<String, VoiceSettings> voices = new HashMap<>();
+    private long firstAudioNanos = -1;
+    private long spokenMillis;
+
+    /**
+     * @param subtitles the sink that shows the transcript
+     * @param synthesizer the engine that speaks the character lines
+     * @param audio where the speech goes, in 16 kHz mono or any format the sink converts to
+     * @param scenario the scenario, for the characters' voices
+     * @param speechRate the {@code speechRate} behaviour parameter, [0, 1]
+     */
+    public SpokenTranscript(TranscriptSink subtitles, SpeechSynthesizer synthesizer, AudioSink audio,
+            Scenario scenario, double speechRate) {
+        this.subtitles = Require.nonNull(subtitles, "subtitles");
+        this.synthesizer = Require.nonNull(synthesizer, "synthesizer");
+        this.audio = Require.nonNull(audio, "audio");
+        this.scenario = Require.nonNull(scenario, "scenario");
+        this.speechRate = Require.inRange(speechRate, 0.0, 1.0, "speechRate");
+    }
+
+    @Override
+    public void header(Scenario s, String engine) {
+        subtitles.header(s, engine);
+    }
+
+    @Override
+    public void loading() {
+        subtitles.loading();
+    }
+
+    @Override
+    public void client(String text) {
+        subtitles.client(text);
+    }
+
+    @Override
+    public void command(String command) {
+        subtitles.command(command);
+    }
+
+    @Override
+    public void frames(List<Frame> frames) {
+        subtitles.frames(frames);
+        firstAudioNanos = -1;
+        for (Frame f : frames) {
+            if (f instanceof CharacterUtterance u) {
+                synthesizer.synthesizeClauses(u.text(), voice(u.characterId()), utterance -> {
+                    audio.write(Pcm.fromInternal(Pcm.toInternal(utterance.pcm(), utterance.format()),
+                            audio.format()));
+                    spokenMillis += utterance.durationMillis();
+                    if (firstAudioNanos < 0) {
+                        firstAudioNanos = System.nanoTime();
+                    }
+                });
+            }
+        }
+    }
+
+    @Override
+    public void info(String text) {
+        subtitles.info(text);
+    }
+
+    /** When ({@link System#nanoTime()}) the first audio of the latest frames was written; empty if they had none. */
+    public OptionalLong firstAudioNanos() {
+        return firstAudioNanos < 0 ? OptionalLong.empty() : OptionalLong.of(firstAudioNanos);
+    }
+
+    /** Milliseconds of speech written so far. */
+    public long spokenMillis() {
+        return spokenMillis;
+    }
+
+    private VoiceSettings voice(String characterId) {
+        return voices.computeIfAbsent(characterId, id -> scenario.character(id).map(this::derive)
+                .orElseGet(() -> VoiceSettings.neutral(defaultVoice())));
+    }
+
+    private VoiceSettings derive(Character c) {
+        Map<String, Double> temperament = new HashMap<>();
+        c.temperament().forEach((name, t) -> temperament.put(name, t.value()));
+        String name = synthesizer.voices().contains(c.voice().name()) ? c.voice().name() : defaultVoice();
+        return VoiceSettings.derive(name, c.voice().pitch(), c.voice().rate(), temperament, speechRate);
+    }
+
+    private String defaultVoice() {
+        return synthesizer.voices().stream().sorted().findFirst().orElseThrow(() -> new IllegalStateException(
+                "synthesizer " + synthesizer.engine() + " offers no voice"));
+    }
+}

@@ -1,0 +1,253 @@
+package no.trinn.app.voice;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import no.trinn.agents.dialogue.CommonPhrases;
+import no.trinn.agents.safety.SafetyCheck;
+import no.trinn.app.practice.SessionDriver;
+import no.trinn.app.practice.TranscriptSink;
+import no.trinn.core.Require;
+import no.trinn.core.session.SafetyEvent;
+import no.trinn.models.catalog.ModelCache;
+import no.trinn.scenarios.Intent;
+import no.trinn.scenarios.Scenario;
+import no.trinn.scenarios.State;
+import no.trinn.speech.AudioSource;
+import no.trinn.speech.PcmFormat;
+import no.trinn.speech.asr.RecognitionResult;
+import no.trinn.speech.asr.SpeechRecognizer;
+import no.trinn.speech.asr.SphinxRecognizer;
+import no.trinn.speech.audio.Pacing;
+import no.trinn.speech.audio.Pcm;
+import no.trinn.speech.audio.WavFileSink;
+import no.trinn.speech.audio.WavFileSource;
+import no.trinn.speech.tts.MaryTtsSynthesizer;
+import no.trinn.speech.tts.SpeechSynthesizer;
+import no.trinn.speech.turn.AudioClock;
+import no.trinn.speech.turn.TurnDecision;
+import no.trinn.speech.turn.TurnSettings;
+import no.trinn.speech.turn.TurnTaker;
+import no.trinn.speech.vad.SileroVad;
+import no.trinn.speech.vad.VadSettings;
+import no.trinn.speech.vad.VoiceActivityDetector;
+import no.trinn.speech.vad.VoiceActivityEvent;
+
+/**
+ * A practice session by voice from recorded client audio: the audio goes through voice activity detection, a
+ * grammar-mode recognizer of what the client may say in the current scenario state (the state's intent examples,
+ * the repair phrases of the scenario's language and the stop and pause phrases; a recognizer per state, made when
+ * the session first reaches it) and the {@link TurnTaker}; each end of turn hands the transcript to the session
+ * driver, whose {@link SpokenTranscript} (made by {@link #speaking}) speaks the reply with MaryTTS, and a stop phrase
+ * goes to the session at once (which ends it). The output file receives the session's timeline: the client's audio
+ * as it is read, with the character's speech inserted after each end of turn (and the opening line first).
+ *
+ * <p>Time is the position in the client's audio ({@link AudioClock}), so end-of-turn decisions come where they would
+ * live; when the detector reports the end of speech the recognizer is asked to finish, which stands for a recognizer
+ * that keeps up with real time (its wait is measured, in wall time). An end of turn with nothing recognized is passed
+ * on as silence, so the character asks again. Owns the source, the output file, the synthesizer, the recognizers and
+ * the detector, and closes them. Not thread-safe: one session.
+ */
+public final class VoicePractice implements AutoCloseable {
+    /** The length of the chunks the client's audio is read in. */
+    static final int CHUNK_MILLIS = 20;
+
+    /**
+     * Figures of one client turn.
+     *
+     * @param turn the turn's number, from 1
+     * @param endOfTurnMillis audio time from the end of the client's speech to the end-of-turn decision
+     * @param recognizerWaitMillis wall time the recognizer took to finish its result after the speech ended
+     * @param replyLatencyMillis wall time from the end-of-turn decision to the first audio of the reply; -1 if the
+     *     reply had no speech
+     */
+    public record TurnTiming(int turn, long endOfTurnMillis, long recognizerWaitMillis, long replyLatencyMillis) {
+    }
+
+    private final AudioSource source;
+    private final WavFileSink audio;
+    private final SpeechSynthesizer synthesizer;
+    private final VoiceActivityDetector detector;
+    private final Map<String, SphinxRecognizer> recognizers = new HashMap<>();
+    private final List<TurnTiming> timings = new ArrayList<>();
+    private SpokenTranscript output;
+    private SessionDriver driver;
+    private Scenario scenario;
+    private SafetyCheck safety;
+    private long recognizerWaitNanos;
+
+    private VoicePractice(AudioSource source, WavFileSink audio, SpeechSynthesizer synthesizer,
+            VoiceActivityDetector detector) {
+        this.source = source;
+        this.audio = audio;
+        this.synthesizer = synthesizer;
+        this.detector = detector;
+    }
+
+    /**
+     * Opens the voice activity model from {@code models}, the client's audio {@code input}, the session audio file
+     * {@code output} and MaryTTS, in that order, so a missing model or file is reported before anything is written.
+     *
+     * @throws no.trinn.speech.SpeechException naming the model, file or engine that failed
+     */
+    public static VoicePractice open(Path input, Path output, ModelCache models) {
+        Require.nonNull(input, "input");
+        Require.nonNull(output, "output");
+        Require.nonNull(models, "models");
+        VoiceActivityDetector detector = new VoiceActivityDetector(SileroVad.open(models), VadSettings.DEFAULT);
+        try {
+            AudioSource source = new WavFileSource(input, CHUNK_MILLIS, Pacing.AS_FAST_AS_POSSIBLE);
+            WavFileSink sink = new WavFileSink(output, PcmFormat.INTERNAL);
+            try {
+                return new VoicePractice(source, sink, MaryTtsSynthesizer.start(), detector);
+            } catch (RuntimeException e) {
+                sink.close();
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            detector.close();
+            throw e;
+        }
+    }
+
+    /** The file the session's audio goes to. */
+    public Path output() {
+        return audio.file();
+    }
+
+    /**
+     * The transcript sink to drive the session with: {@code subtitles} plus the character's speech into the output.
+     *
+     * @param speechRate the session's {@code speechRate} behaviour parameter, [0, 1]
+     */
+    public TranscriptSink speaking(TranscriptSink subtitles, Scenario scenario, double speechRate) {
+        this.scenario = Require.nonNull(scenario, "scenario");
+        this.output = new SpokenTranscript(subtitles, synthesizer, audio, scenario, speechRate);
+        return output;
+    }
+
+    /**
+     * Runs the session until the client's audio or the session ends; returns the figures of each turn.
+     *
+     * @param sessionDriver the session's driver, opened, made with the sink {@link #speaking} returned
+     * @param safetyCheck the session's safety check (its stop phrases end the session at once)
+     * @param patience the {@code patience} behaviour parameter, [0, 1]
+     * @throws IllegalStateException if {@link #speaking} was not called first
+     */
+    public List<TurnTiming> run(SessionDriver sessionDriver, SafetyCheck safetyCheck, double patience) {
+        if (output == null) {
+            throw new IllegalStateException("speaking(...) must make the session's sink before run");
+        }
+        this.driver = Require.nonNull(sessionDriver, "sessionDriver");
+        this.safety = Require.nonNull(safetyCheck, "safetyCheck");
+        AudioClock clock = new AudioClock();
+        String language = scenario.language();
+        TurnTaker taker = new TurnTaker(TurnSettings.withPatience(patience), clock,
+                text -> safety.checkStopOrPause(text, language).filter(f -> f.kind() == SafetyEvent.Kind.STOP)
+                        .isPresent());
+        String state = driver.session().state();
+        SpeechRecognizer recognizer = recognizer(state, taker);
+        Optional<byte[]> chunk;
+        while (!driver.ended() && (chunk = source.read()).isPresent()) {
+            short[] samples = Pcm.toInternal(chunk.get(), source.format());
+            audio.write(Pcm.fromInternal(samples, audio.format()));
+            byte[] internal = Pcm.bytes(samples);
+            clock.advance(PcmFormat.INTERNAL.millisOf(internal.length));
+            recognizer.accept(internal).forEach(taker::transcript);
+            for (VoiceActivityEvent e : detector.accept(internal)) {
+                taker.voiceActivity(e);
+                if (e instanceof VoiceActivityEvent.SpeechEnded) {
+                    finish(recognizer).forEach(taker::transcript);
+                }
+            }
+            if (act(taker.poll(), recognizer)) {
+                String now = driver.session().state();
+                if (!now.equals(state)) {
+                    state = now;
+                    recognizer = recognizer(state, taker);
+                }
+            }
+        }
+        if (!driver.ended()) {
+            detector.finish().forEach(taker::voiceActivity);
+            finish(recognizer).forEach(taker::transcript);
+            act(taker.endOfAudio(), recognizer);
+        }
+        return List.copyOf(timings);
+    }
+
+    /** Carries out the decisions; whether a turn went to the session. */
+    private boolean act(List<TurnDecision> decisions, SpeechRecognizer recognizer) {
+        boolean turned = false;
+        for (TurnDecision d : decisions) {
+            if (driver.ended()) {
+                break;
+            }
+            switch (d) {
+                case TurnDecision.Stop stop -> {
+                    driver.handle(stop.transcript());
+                    turned = true;
+                }
+                case TurnDecision.EndOfTurn eot -> {
+                    StringBuilder text = new StringBuilder(eot.transcript());
+                    for (RecognitionResult r : finish(recognizer)) {
+                        text.append(text.isEmpty() ? "" : " ").append(r.text());
+                    }
+                    long decided = System.nanoTime();
+                    driver.handle(text.toString());
+                    long latency = output.firstAudioNanos().stream().map(t -> (t - decided) / 1_000_000)
+                            .findFirst().orElse(-1);
+                    timings.add(new TurnTiming(timings.size() + 1, eot.silenceMillis(),
+                            recognizerWaitNanos / 1_000_000, latency));
+                    recognizerWaitNanos = 0;
+                    turned = true;
+                }
+                case TurnDecision.Interrupt interrupt -> {
+                    // the character's speech is inserted into the timeline, never played over the client's audio
+                }
+            }
+        }
+        return turned;
+    }
+
+    private List<RecognitionResult> finish(SpeechRecognizer recognizer) {
+        long started = System.nanoTime();
+        List<RecognitionResult> finals = recognizer.finish();
+        recognizerWaitNanos += System.nanoTime() - started;
+        return finals;
+    }
+
+    /** The recognizer of {@code stateId}, reset, with the taker expecting its phrases. */
+    private SpeechRecognizer recognizer(String stateId, TurnTaker taker) {
+        List<String> expected = scenario.state(stateId).map(VoicePractice::examples).orElse(List.of());
+        taker.expect(expected);
+        SphinxRecognizer r = recognizers.computeIfAbsent(stateId, id -> new SphinxRecognizer(phrases(expected)));
+        r.reset();
+        return r;
+    }
+
+    private List<String> phrases(List<String> examples) {
+        String language = scenario.language();
+        List<String> all = new ArrayList<>(examples);
+        all.addAll(CommonPhrases.forLanguage(language).repair());
+        all.addAll(safety.controlPhrases(language));
+        return all;
+    }
+
+    private static List<String> examples(State state) {
+        return state.intents().stream().map(Intent::examples).flatMap(List::stream).toList();
+    }
+
+    /** Closes the recognizers, MaryTTS, the output file (writing its header), the input and the detector. */
+    @Override
+    public void close() {
+        recognizers.values().forEach(SphinxRecognizer::close);
+        synthesizer.close();
+        audio.close();
+        source.close();
+        detector.close();
+    }
+}

@@ -1,0 +1,131 @@
+package no.trinn.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import no.trinn.models.catalog.ModelCache;
+import no.trinn.speech.PcmFormat;
+import no.trinn.speech.SpeechException;
+import no.trinn.speech.audio.Pcm;
+import no.trinn.speech.audio.Wav;
+import no.trinn.speech.tts.EspeakSynthesizer;
+import no.trinn.speech.tts.VoiceSettings;
+import no.trinn.speech.vad.SileroVad;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code trinn practice --voice} end to end with real components: the coffee-order voice goal script (one expected
+ * phrase of each goal step; see the script's comment) spoken by espeak-ng into a WAV file, then voice activity
+ * (Silero), Sphinx4 in grammar mode, turn-taking, the scripted engine, MaryTTS and the session WAV; and a spoken stop
+ * phrase ending the session. The per-turn figures (end-of-turn delay, recognizer
+ * wait, reply latency) are printed, not asserted. Skipped (with the reason) where espeak-ng or the voice activity
+ * model is missing; CI has both.
+ */
+class VoicePracticeTest {
+    private static final int GAP_MILLIS = 1_200;
+
+    @TempDir
+    Path home;
+
+    @Test
+    void theGoalScriptSpokenReachesTheGoalWithTheSameIntentsAsTyped() throws IOException {
+        Path models = models();
+        Path script = PracticeCommandTest.script(home, "coffee-order.voice.txt");
+        List<String> lines = Files.readAllLines(script).stream().filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .toList();
+        Path input = home.resolve("client.wav");
+        long inputMillis = speak(lines, input);
+
+        CliRun.Result typed = CliRun.run(home, "practice", "coffee-order", "--client", "typed", "--script",
+                script.toString(), "--json");
+        assertEquals(0, typed.code(), typed::toString);
+        Path output = home.resolve("out.wav");
+        CliRun.Result spoken = CliRun.runBare(Map.of(Home.MODELS_VARIABLE, models.toString()), new byte[0],
+                "--home", home.toString(), "practice", "coffee-order", "--client", "spoken", "--voice", "--input",
+                input.toString(), "--output", output.toString(), "--json");
+        System.out.println(spoken.err());
+        assertEquals(0, spoken.code(), spoken::toString);
+
+        JsonNode voice = new ObjectMapper().readTree(spoken.out());
+        JsonNode text = new ObjectMapper().readTree(typed.out());
+        assertEquals(intents(text), intents(voice), spoken::toString);
+        assertEquals(lines.size(), voice.path("turns").size(), spoken::toString);
+        assertTrue(voice.path("summary").path("goalMet").asBoolean(), spoken::toString);
+        PracticeCommandTest.assertOneSessionMetTheGoal(home, "spoken", lines.size());
+        long outputMillis = PcmFormat.INTERNAL.millisOf(Wav.read(output).internalSamples().length * 2L);
+        assertTrue(outputMillis > inputMillis, outputMillis + " ms of session audio, " + inputMillis + " ms input");
+    }
+
+    @Test
+    void aSpokenStopPhraseEndsTheSessionAsStopped() throws IOException {
+        Path models = models();
+        Path input = home.resolve("stop.wav");
+        speak(List.of("Could I get a flat white?", "I want to stop."), input);
+        CliRun.Result r = CliRun.runBare(Map.of(Home.MODELS_VARIABLE, models.toString()), new byte[0],
+                "--home", home.toString(), "practice", "coffee-order", "--client", "stopper", "--voice", "--input",
+                input.toString(), "--output", home.resolve("stop-out.wav").toString(), "--json");
+        assertEquals(0, r.code(), r::toString);
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        assertEquals("stopped", report.path("endReason").asText(), r::toString);
+        assertEquals("STOP", report.path("safetyEvents").path(0).path("kind").asText(), r::toString);
+    }
+
+    /** The model cache holding the voice activity model; skips the test if it is not there. */
+    private static Path models() {
+        Path models = Path.of(System.getenv().getOrDefault(Home.MODELS_VARIABLE, ModelCache.defaultRoot().toString()));
+        Assumptions.assumeTrue(SileroVad.locate(new ModelCache(models)).isPresent(), "the voice activity model is "
+                + "not in " + models + "; " + SileroVad.HOW_TO_INSTALL);
+        return models;
+    }
+
+    @Test
+    void voiceWithoutInputNamesTheMissingMicrophoneOrLiveModeAndExitsTwo() {
+        CliRun.Result r = CliRun.run(home, "practice", "coffee-order", "--voice");
+        assertEquals(Cli.USAGE, r.code(), r::toString);
+        assertTrue(r.err().contains("use --input FILE"), r::toString);
+        assertEquals(1, r.err().lines().count(), r::toString);
+        CliRun.Result noVoice = CliRun.run(home, "practice", "coffee-order", "--input", "x.wav");
+        assertEquals(Cli.USAGE, noVoice.code(), noVoice::toString);
+        assertTrue(noVoice.err().contains("--input and --output need --voice"), noVoice::toString);
+    }
+
+    /** Writes {@code lines} spoken by espeak-ng with {@link #GAP_MILLIS} of silence around each; returns its length. */
+    private static long speak(List<String> lines, Path wav) {
+        List<short[]> parts = new ArrayList<>();
+        try (EspeakSynthesizer espeak = EspeakSynthesizer.start()) {
+            parts.add(new short[PcmFormat.INTERNAL.sampleRate() / 2]);
+            for (String line : lines) {
+                byte[] pcm = espeak.synthesize(line, VoiceSettings.neutral("en-us")).pcm();
+                parts.add(Pcm.samples(pcm));
+                parts.add(new short[PcmFormat.INTERNAL.sampleRate() * GAP_MILLIS / 1000]);
+            }
+        } catch (SpeechException e) {
+            Assumptions.abort("espeak-ng is needed to speak the client's lines: " + e.getMessage());
+        }
+        int n = parts.stream().mapToInt(p -> p.length).sum();
+        short[] all = new short[n];
+        int at = 0;
+        for (short[] p : parts) {
+            System.arraycopy(p, 0, all, at, p.length);
+            at += p.length;
+        }
+        Wav.write(wav, all);
+        return n * 1000L / PcmFormat.INTERNAL.sampleRate();
+    }
+
+    private static List<String> intents(JsonNode report) {
+        List<String> out = new ArrayList<>();
+        report.path("turns").forEach(t -> out.add(t.path("intent").asText("(none)")));
+        return out;
+    }
+}
