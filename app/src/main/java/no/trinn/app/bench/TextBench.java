@@ -186,7 +186,7 @@ public final class TextBench {
         return String.format("%.1f", micros / 1000.0);
     }
 
-    private static Path temporaryFolder() {
+    static Path temporaryFolder() {
         try {
             return Files.createTempDirectory("trinn-bench-");
         } catch (IOException e) {
@@ -195,7 +195,7 @@ public final class TextBench {
         }
     }
 
-    private static void delete(Path folder) {
+    static void delete(Path folder) {
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path p : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
                 Files.deleteIfExists(p);

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import no.trinn.app.bench.TextBench;
+import no.trinn.app.bench.VoiceBench;
+import no.trinn.models.catalog.ModelCache;
 import no.trinn.models.llama.LlamaBench;
 import no.trinn.core.Require;
 import picocli.CommandLine.Command;
@@ -35,6 +37,13 @@ public final class BenchCommand implements Callable<Integer> {
         return Cli.missingSubcommand(spec, root.io().err());
     }
 
+    /** Rejects a {@code value} of {@code option} outside [1, {@code max}] as bad usage. */
+    private static void requireRange(CommandSpec spec, String option, int value, int max) {
+        if (value < 1 || value > max) {
+            throw new ParameterException(spec.commandLine(), option + " must lie in [1, " + max + "], was " + value);
+        }
+    }
+
     /**
      * {@code trinn bench text}: time to the first character line, per-turn latency and scripted sessions per minute,
      * over every shipped scenario. Exit 1 if some scenario's scripted walk did not complete.
@@ -60,9 +69,7 @@ public final class BenchCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            if (seconds < 1 || seconds > 3600) {
-                throw new ParameterException(spec.commandLine(), "--seconds must lie in [1, 3600], was " + seconds);
-            }
+            requireRange(spec, "--seconds", seconds, 3600);
             boolean complete = new TextBench(root.io().out(), seconds).run();
             if (!complete) {
                 root.io().err().println("trinn: some scripted sessions did not reach their scenario's end "
@@ -135,6 +142,43 @@ public final class BenchCommand implements Callable<Integer> {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * {@code trinn bench voice}: file-driven voice sessions with the scripted engine and the real components, per-stage
+     * figures beside the voice targets. Exit 2 if espeak-ng or the voice activity model is missing, 1 if some round
+     * did not reach the scenario's goal.
+     */
+    @Command(name = "voice", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "Voice sessions of coffee-order from client lines spoken by espeak-ng, with the scripted "
+                    + "engine, Silero VAD, Sphinx4, MaryTTS: voice activity cost per frame, recognizer real-time "
+                    + "factor and final-result delay, agent reply time, synthesis time to first audio and real-time "
+                    + "factor, end-of-turn delay and voice response latency (p50/p95), beside their targets.")
+    public static final class VoiceCommand implements Callable<Integer> {
+        private final TrinnCommand root;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--rounds", paramLabel = "N", defaultValue = "3",
+                description = "How many sessions to run over the client's audio, 1-100. Default: ${DEFAULT-VALUE}.")
+        private int rounds;
+
+        /** The command under {@code root}. */
+        public VoiceCommand(TrinnCommand root) {
+            this.root = Require.nonNull(root, "root");
+        }
+
+        @Override
+        public Integer call() {
+            requireRange(spec, "--rounds", rounds, 100);
+            ModelCache models = new ModelCache(root.home().models(Optional.empty(), root.io()));
+            if (!new VoiceBench(root.io().out(), rounds, models).run()) {
+                root.io().err().println("trinn: some voice sessions did not reach the scenario's goal");
+                return Cli.SOFTWARE;
+            }
+            return Cli.OK;
         }
     }
 }

@@ -56,7 +56,8 @@ public final class Cli {
                 .addSubcommand(new ModelsCommand.AddCommand(modelsCommand));
         CommandLine bench = new CommandLine(new BenchCommand(root))
                 .addSubcommand(new BenchCommand.TextCommand(root))
-                .addSubcommand(new BenchCommand.LlmCommand(root));
+                .addSubcommand(new BenchCommand.LlmCommand(root))
+                .addSubcommand(new BenchCommand.VoiceCommand(root));
         CommandLine cl = new CommandLine(root)
                 .addSubcommand(new PracticeCommand(root))
                 .addSubcommand(scenarios)

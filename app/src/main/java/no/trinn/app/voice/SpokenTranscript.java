@@ -3,6 +3,7 @@ package no.trinn.app.voice;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import no.trinn.app.practice.TranscriptSink;
 import no.trinn.core.Require;
@@ -30,6 +31,9 @@ public final class SpokenTranscript implements TranscriptSink {
     private final double speechRate;
     private final Map<String, VoiceSettings> voices = new HashMap<>();
     private long firstAudioNanos = -1;
+    private long synthesisStartNanos = -1;
+    private long synthesisNanos;
+    private long replySpokenMillis;
     private long spokenMillis;
 
     /**
@@ -72,18 +76,48 @@ public final class SpokenTranscript implements TranscriptSink {
     public void frames(List<Frame> frames) {
         subtitles.frames(frames);
         firstAudioNanos = -1;
+        synthesisStartNanos = -1;
+        synthesisNanos = 0;
+        replySpokenMillis = 0;
         for (Frame f : frames) {
             if (f instanceof CharacterUtterance u) {
+                long started = System.nanoTime();
+                if (synthesisStartNanos < 0) {
+                    synthesisStartNanos = started;
+                }
                 synthesizer.synthesizeClauses(u.text(), voice(u.characterId()), utterance -> {
                     audio.write(Pcm.fromInternal(Pcm.toInternal(utterance.pcm(), utterance.format()),
                             audio.format()));
                     spokenMillis += utterance.durationMillis();
+                    replySpokenMillis += utterance.durationMillis();
                     if (firstAudioNanos < 0) {
                         firstAudioNanos = System.nanoTime();
                     }
                 });
+                synthesisNanos += System.nanoTime() - started;
             }
         }
+    }
+
+    /**
+     * Synthesis figures of the latest frames: when ({@link System#nanoTime()}) the first character line went to the
+     * synthesizer, when its first clause's audio was written, the wall time spent synthesizing (and writing) and the
+     * milliseconds of speech made. Empty if the latest frames had no speech.
+     */
+    public Optional<Synthesis> latestSynthesis() {
+        return synthesisStartNanos < 0 || firstAudioNanos < 0 ? Optional.empty()
+                : Optional.of(new Synthesis(synthesisStartNanos, firstAudioNanos, synthesisNanos, replySpokenMillis));
+    }
+
+    /**
+     * Synthesis figures of one reply.
+     *
+     * @param startedNanos when the first character line went to the synthesizer ({@link System#nanoTime()})
+     * @param firstAudioNanos when the first clause's audio was written ({@link System#nanoTime()})
+     * @param wallNanos wall time spent synthesizing and writing the reply's speech
+     * @param spokenMillis milliseconds of speech in the reply
+     */
+    public record Synthesis(long startedNanos, long firstAudioNanos, long wallNanos, long spokenMillis) {
     }
 
     @Override

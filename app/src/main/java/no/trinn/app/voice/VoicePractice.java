@@ -63,8 +63,25 @@ public final class VoicePractice implements AutoCloseable {
      * @param recognizerWaitMillis wall time the recognizer took to finish its result after the speech ended
      * @param replyLatencyMillis wall time from the end-of-turn decision to the first audio of the reply; -1 if the
      *     reply had no speech
+     * @param agentMicros wall time from the end-of-turn decision to the reply going to the synthesizer (the session's
+     *     processing of the client line); -1 if the reply had no speech
+     * @param firstClauseMicros wall time from the reply going to the synthesizer to its first clause's audio; -1 if
+     *     the reply had no speech
+     * @param synthesisMicros wall time the reply's synthesis took, all clauses; 0 if the reply had no speech
+     * @param spokenMillis milliseconds of speech in the reply
      */
-    public record TurnTiming(int turn, long endOfTurnMillis, long recognizerWaitMillis, long replyLatencyMillis) {
+    public record TurnTiming(int turn, long endOfTurnMillis, long recognizerWaitMillis, long replyLatencyMillis,
+            long agentMicros, long firstClauseMicros, long synthesisMicros, long spokenMillis) {
+    }
+
+    /**
+     * What the session's audio cost before the turn-taking, over the whole run.
+     *
+     * @param audioMillis milliseconds of client audio read
+     * @param vadNanos wall time in voice activity detection
+     * @param recognizerNanos wall time in the recognizer (feeding it audio and finishing its results)
+     */
+    public record StageTimes(long audioMillis, long vadNanos, long recognizerNanos) {
     }
 
     private final AudioSource source;
@@ -78,6 +95,9 @@ public final class VoicePractice implements AutoCloseable {
     private Scenario scenario;
     private SafetyCheck safety;
     private long recognizerWaitNanos;
+    private long recognizerNanos;
+    private long vadNanos;
+    private long audioMillis;
 
     private VoicePractice(AudioSource source, WavFileSink audio, SpeechSynthesizer synthesizer,
             VoiceActivityDetector detector) {
@@ -155,9 +175,17 @@ public final class VoicePractice implements AutoCloseable {
             short[] samples = Pcm.toInternal(chunk.get(), source.format());
             audio.write(Pcm.fromInternal(samples, audio.format()));
             byte[] internal = Pcm.bytes(samples);
-            clock.advance(PcmFormat.INTERNAL.millisOf(internal.length));
-            recognizer.accept(internal).forEach(taker::transcript);
-            for (VoiceActivityEvent e : detector.accept(internal)) {
+            long millis = PcmFormat.INTERNAL.millisOf(internal.length);
+            clock.advance(millis);
+            audioMillis += millis;
+            long fed = System.nanoTime();
+            List<RecognitionResult> partials = recognizer.accept(internal);
+            long detected = System.nanoTime();
+            recognizerNanos += detected - fed;
+            partials.forEach(taker::transcript);
+            List<VoiceActivityEvent> events = detector.accept(internal);
+            vadNanos += System.nanoTime() - detected;
+            for (VoiceActivityEvent e : events) {
                 taker.voiceActivity(e);
                 if (e instanceof VoiceActivityEvent.SpeechEnded) {
                     finish(recognizer).forEach(taker::transcript);
@@ -198,10 +226,15 @@ public final class VoicePractice implements AutoCloseable {
                     }
                     long decided = System.nanoTime();
                     driver.handle(text.toString());
+                    Optional<SpokenTranscript.Synthesis> spoken = output.latestSynthesis();
                     long latency = output.firstAudioNanos().stream().map(t -> (t - decided) / 1_000_000)
                             .findFirst().orElse(-1);
                     timings.add(new TurnTiming(timings.size() + 1, eot.silenceMillis(),
-                            recognizerWaitNanos / 1_000_000, latency));
+                            recognizerWaitNanos / 1_000_000, latency,
+                            spoken.map(s -> (s.startedNanos() - decided) / 1_000).orElse(-1L),
+                            spoken.map(s -> (s.firstAudioNanos() - s.startedNanos()) / 1_000).orElse(-1L),
+                            spoken.map(s -> s.wallNanos() / 1_000).orElse(0L),
+                            spoken.map(SpokenTranscript.Synthesis::spokenMillis).orElse(0L)));
                     recognizerWaitNanos = 0;
                     turned = true;
                 }
@@ -216,8 +249,15 @@ public final class VoicePractice implements AutoCloseable {
     private List<RecognitionResult> finish(SpeechRecognizer recognizer) {
         long started = System.nanoTime();
         List<RecognitionResult> finals = recognizer.finish();
-        recognizerWaitNanos += System.nanoTime() - started;
+        long took = System.nanoTime() - started;
+        recognizerWaitNanos += took;
+        recognizerNanos += took;
         return finals;
+    }
+
+    /** What voice activity detection and recognition cost so far. */
+    public StageTimes stageTimes() {
+        return new StageTimes(audioMillis, vadNanos, recognizerNanos);
     }
 
     /** The recognizer of {@code stateId}, reset, with the taker expecting its phrases. */

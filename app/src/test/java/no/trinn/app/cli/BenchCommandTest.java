@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import no.trinn.app.bench.GoalWalk;
+import no.trinn.app.bench.VoiceBench;
 import no.trinn.scenarios.Scenario;
 import no.trinn.scenarios.ScenarioLibrary;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,5 +72,36 @@ class BenchCommandTest {
         CliRun.Result unknown = CliRun.run(home, "bench", "llm", "--random", "gpt-9");
         assertEquals(2, unknown.code(), unknown::toString);
         assertTrue(unknown.err().contains("unknown preset gpt-9"), unknown::toString);
+    }
+
+    @Test
+    void benchVoicePrintsItsFiguresBesideTheTargetsAndLeavesTheHistoryAlone() {
+        Path models = VoicePracticeTest.models();
+        CliRun.Result r = CliRun.runBare(Map.of(Home.MODELS_VARIABLE, models.toString()), new byte[0],
+                "--home", home.toString(), "bench", "voice", "--rounds", "1");
+        Assumptions.assumeFalse(r.code() == Cli.USAGE && r.err().contains("espeak-ng"), r::toString);
+        assertEquals(0, r.code(), r::toString);
+        for (String figure : new String[] {"machine: ", "voice activity: ", "% of one core", "recognizer: real-time "
+            + "factor", "final-result delay", "agent reply time (say() in, reply out)", "synthesis: first audio of "
+            + "the first clause", "end-of-turn delay after the client stops speaking", "voice response latency "
+            + "(end-of-turn decision to first audio out)", "p50 ", "p95 ", "target", "sessions that reached the "
+            + "goal: 1 of 1"}) {
+            assertTrue(r.out().contains(figure), () -> figure + " missing:\n" + r);
+        }
+        assertFalse(Files.exists(home.resolve("trinn.db")), "the benchmark must not write the user's history");
+    }
+
+    @Test
+    void benchVoiceSpeaksTheCoffeeOrderVoiceScript() throws IOException {
+        Path script = PracticeCommandTest.script(home, "coffee-order.voice.txt");
+        assertEquals(Files.readAllLines(script).stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList(),
+                VoiceBench.LINES);
+    }
+
+    @Test
+    void roundsOutOfRangeIsBadUsage() {
+        CliRun.Result r = CliRun.run(home, "bench", "voice", "--rounds", "0");
+        assertEquals(2, r.code(), r::toString);
+        assertTrue(r.err().contains("--rounds must lie in [1, 100], was 0"), r::toString);
     }
 }

@@ -11,13 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import no.trinn.app.bench.VoiceBench;
 import no.trinn.models.catalog.ModelCache;
 import no.trinn.speech.PcmFormat;
-import no.trinn.speech.SpeechException;
-import no.trinn.speech.audio.Pcm;
 import no.trinn.speech.audio.Wav;
-import no.trinn.speech.tts.EspeakSynthesizer;
-import no.trinn.speech.tts.VoiceSettings;
 import no.trinn.speech.vad.SileroVad;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -32,8 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  * model is missing; CI has both.
  */
 class VoicePracticeTest {
-    private static final int GAP_MILLIS = 1_200;
-
     @TempDir
     Path home;
 
@@ -81,7 +76,7 @@ class VoicePracticeTest {
     }
 
     /** The model cache holding the voice activity model; skips the test if it is not there. */
-    private static Path models() {
+    static Path models() {
         Path models = Path.of(System.getenv().getOrDefault(Home.MODELS_VARIABLE, ModelCache.defaultRoot().toString()));
         Assumptions.assumeTrue(SileroVad.locate(new ModelCache(models)).isPresent(), "the voice activity model is "
                 + "not in " + models + "; " + SileroVad.HOW_TO_INSTALL);
@@ -99,28 +94,13 @@ class VoicePracticeTest {
         assertTrue(noVoice.err().contains("--input and --output need --voice"), noVoice::toString);
     }
 
-    /** Writes {@code lines} spoken by espeak-ng with {@link #GAP_MILLIS} of silence around each; returns its length. */
+    /** Writes {@code lines} spoken by espeak-ng, as the voice benchmark does; returns its length. */
     private static long speak(List<String> lines, Path wav) {
-        List<short[]> parts = new ArrayList<>();
-        try (EspeakSynthesizer espeak = EspeakSynthesizer.start()) {
-            parts.add(new short[PcmFormat.INTERNAL.sampleRate() / 2]);
-            for (String line : lines) {
-                byte[] pcm = espeak.synthesize(line, VoiceSettings.neutral("en-us")).pcm();
-                parts.add(Pcm.samples(pcm));
-                parts.add(new short[PcmFormat.INTERNAL.sampleRate() * GAP_MILLIS / 1000]);
-            }
-        } catch (SpeechException e) {
-            Assumptions.abort("espeak-ng is needed to speak the client's lines: " + e.getMessage());
+        try {
+            return VoiceBench.speak(lines, wav);
+        } catch (InputException e) {
+            return Assumptions.abort(e.getMessage());
         }
-        int n = parts.stream().mapToInt(p -> p.length).sum();
-        short[] all = new short[n];
-        int at = 0;
-        for (short[] p : parts) {
-            System.arraycopy(p, 0, all, at, p.length);
-            at += p.length;
-        }
-        Wav.write(wav, all);
-        return n * 1000L / PcmFormat.INTERNAL.sampleRate();
     }
 
     private static List<String> intents(JsonNode report) {
