@@ -138,6 +138,23 @@ public final class PracticeSession {
         return drain();
     }
 
+    /**
+     * The client interrupted the character, whose last line was heard only up to {@code heard} (where its audio
+     * stopped): the character remembers only that part, as the line to repeat and in its conversation history, and
+     * nothing of the line if {@code heard} is blank.
+     */
+    public void interrupted(String heard) {
+        requireRunning();
+        String part = Require.nonNull(heard, "heard").strip();
+        lastLine = part.isEmpty() ? Optional.empty() : Optional.of(part);
+        if (!history.isEmpty() && history.getLast() instanceof AiMessage) {
+            history.removeLast();
+            if (!part.isEmpty()) {
+                history.add(AiMessage.from(part));
+            }
+        }
+    }
+
     /** Pauses the session (the client's {@code /pause}, or a therapist's command). */
     public List<Frame> pause(String reason) {
         requireRunning();

@@ -110,6 +110,16 @@ class PracticeSessionTest {
     }
 
     @Test
+    void anInterruptedCharacterRepeatsOnlyThePartThatWasHeard() {
+        session.open();
+        session.say("Could I have a coffee, please?");
+        session.interrupted("Coming up.");
+        assertEquals(List.of("Coming up."), session.repeat().stream().map(PracticeSessionTest::text).toList());
+        session.interrupted(" ");
+        assertEquals(List.of(), session.repeat());
+    }
+
+    @Test
     void aStopPhrasePausesAtOnceAndTheCharacterNeverHearsIt() {
         session.open();
         List<Frame> frames = session.say("stop");

@@ -127,8 +127,14 @@ public final class PracticeCommand implements Callable<Integer> {
 
     @Option(names = "--output", paramLabel = "FILE",
             description = "With --voice: write the session's audio here as WAV (the client's speech with the "
-                    + "character's replies inserted after each turn).")
+                    + "character's replies inserted after each turn, or played over it with --duplex).")
     private Optional<Path> output = Optional.empty();
+
+    @Option(names = "--duplex", description = "With --voice --input: one timeline, as on a call. The character's "
+            + "replies play over whatever the client's audio does next, so the client can interrupt them (barge-in) "
+            + "or stop them with the stop phrase. Echo cancellation is not simulated: the input holds only the "
+            + "client's voice.")
+    private boolean duplex;
 
     @Option(names = "--json", description = "Print one JSON document with the session, its turns and metrics "
             + "instead of the transcript.")
@@ -192,7 +198,7 @@ public final class PracticeCommand implements Callable<Integer> {
                 TranscriptSink sink = json ? TranscriptSink.silent()
                         : new PlainTranscript(io.out(), scenario, true, Palette.plain());
                 try (VoicePractice v = VoicePractice.open(input.orElseThrow(), output.orElseThrow(),
-                        new ModelCache(home.models(Optional.empty(), io)))) {
+                        new ModelCache(home.models(Optional.empty(), io)), duplex)) {
                     run(practice, new Turns.Voice(v, io.err()), sink, io.out());
                 }
             } else if (scriptInput.isPresent() || json || !io.terminal()) {
@@ -250,8 +256,8 @@ public final class PracticeCommand implements Callable<Integer> {
     /** Rejects options that do not go together, before anything is loaded. */
     private void checkVoiceOptions() {
         if (!voice) {
-            if (input.isPresent() || output.isPresent()) {
-                throw new ParameterException(spec.commandLine(), "--input and --output need --voice");
+            if (input.isPresent() || output.isPresent() || duplex) {
+                throw new ParameterException(spec.commandLine(), "--input, --output and --duplex need --voice");
             }
             return;
         }
@@ -318,6 +324,12 @@ public final class PracticeCommand implements Callable<Integer> {
                         v.figures().println("voice: turn " + t.turn() + ": end of turn " + t.endOfTurnMillis()
                                 + " ms after the speech (audio time), recognizer wait " + t.recognizerWaitMillis()
                                 + " ms, reply latency " + t.replyLatencyMillis() + " ms to first audio");
+                    }
+                    for (VoicePractice.Cut c : v.practice().cuts()) {
+                        v.figures().println("voice: " + (c.stopPhrase() ? "stop phrase" : "barge-in") + " at "
+                                + c.decisionMillis() + " ms: character silent at " + c.silentMillis() + " ms (cut "
+                                + c.cutMillis() + " ms after the decision, audio time), heard " + c.heardWords()
+                                + " of " + c.replyWords() + " words");
                     }
                     v.figures().println("voice: session audio in " + v.practice().output());
                     v.figures().flush();

@@ -13,7 +13,9 @@ import no.trinn.scenarios.Character;
 import no.trinn.scenarios.Scenario;
 import no.trinn.speech.AudioSink;
 import no.trinn.speech.audio.Pcm;
+import no.trinn.speech.tts.ClauseChunker;
 import no.trinn.speech.tts.SpeechSynthesizer;
+import no.trinn.speech.tts.Utterance;
 import no.trinn.speech.tts.VoiceSettings;
 
 /**
@@ -21,7 +23,8 @@ import no.trinn.speech.tts.VoiceSettings;
  * line of the frames is synthesized clause by clause and written to an audio sink as each clause is ready. A
  * character's voice is {@link VoiceSettings#derive} of its voice record, its temperament and the session's
  * {@code speechRate}; a voice name the synthesizer lacks is replaced by the synthesizer's first voice. Records when the
- * first audio of the latest reply was written ({@link #firstAudioNanos()}). Not thread-safe: one session.
+ * first audio of the latest reply was written ({@link #firstAudioNanos()}). In the duplex mode of
+ * {@link VoicePractice} the clauses go to its playback instead of the audio sink. Not thread-safe: one session.
  */
 public final class SpokenTranscript implements TranscriptSink {
     private final TranscriptSink subtitles;
@@ -29,6 +32,7 @@ public final class SpokenTranscript implements TranscriptSink {
     private final AudioSink audio;
     private final Scenario scenario;
     private final double speechRate;
+    private final Optional<Playback> playback;
     private final Map<String, VoiceSettings> voices = new HashMap<>();
     private long firstAudioNanos = -1;
     private long synthesisStartNanos = -1;
@@ -45,6 +49,13 @@ public final class SpokenTranscript implements TranscriptSink {
      */
     public SpokenTranscript(TranscriptSink subtitles, SpeechSynthesizer synthesizer, AudioSink audio,
             Scenario scenario, double speechRate) {
+        this(subtitles, synthesizer, audio, scenario, speechRate, Optional.empty());
+    }
+
+    /** As the public constructor, but the clauses go to {@code playback} (if present) instead of {@code audio}. */
+    SpokenTranscript(TranscriptSink subtitles, SpeechSynthesizer synthesizer, AudioSink audio,
+            Scenario scenario, double speechRate, Optional<Playback> playback) {
+        this.playback = playback;
         this.subtitles = Require.nonNull(subtitles, "subtitles");
         this.synthesizer = Require.nonNull(synthesizer, "synthesizer");
         this.audio = Require.nonNull(audio, "audio");
@@ -85,15 +96,17 @@ public final class SpokenTranscript implements TranscriptSink {
                 if (synthesisStartNanos < 0) {
                     synthesisStartNanos = started;
                 }
-                synthesizer.synthesizeClauses(u.text(), voice(u.characterId()), utterance -> {
-                    audio.write(Pcm.fromInternal(Pcm.toInternal(utterance.pcm(), utterance.format()),
-                            audio.format()));
+                for (String clause : ClauseChunker.split(u.text())) {
+                    Utterance utterance = synthesizer.synthesize(clause, voice(u.characterId()));
+                    short[] samples = Pcm.toInternal(utterance.pcm(), utterance.format());
+                    playback.ifPresentOrElse(p -> p.clause(clause, samples),
+                            () -> audio.write(Pcm.fromInternal(samples, audio.format())));
                     spokenMillis += utterance.durationMillis();
                     replySpokenMillis += utterance.durationMillis();
                     if (firstAudioNanos < 0) {
                         firstAudioNanos = System.nanoTime();
                     }
-                });
+                }
                 synthesisNanos += System.nanoTime() - started;
             }
         }

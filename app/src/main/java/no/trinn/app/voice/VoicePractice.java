@@ -45,6 +45,14 @@ import no.trinn.speech.vad.VoiceActivityEvent;
  * goes to the session at once (which ends it). The output file receives the session's timeline: the client's audio
  * as it is read, with the character's speech inserted after each end of turn (and the opening line first).
  *
+ * <p>Duplex mode ({@link #open(Path, Path, ModelCache, boolean)}): one timeline, as on a call. The character's speech
+ * is played (mixed into the output) from the end-of-turn decision plus the reply's measured latency (the opening
+ * line from time 0), while the client's audio goes on flowing through the detector, the recognizer and the taker,
+ * which is told that the character is speaking. A barge-in stops the playback where it is (the rest of the reply's
+ * audio is dropped) and the session remembers only the words heard ({@link Playback#cut}); a stop phrase stops it
+ * at once and ends the session. Each cut is recorded ({@link #cuts()}). Echo cancellation is not simulated: the
+ * input file holds only the client's voice, so the character's own voice never reaches the detector.
+ *
  * <p>Time is the position in the client's audio ({@link AudioClock}), so end-of-turn decisions come where they would
  * live; when the detector reports the end of speech the recognizer is asked to finish, which stands for a recognizer
  * that keeps up with real time (its wait is measured, in wall time). An end of turn with nothing recognized is passed
@@ -84,11 +92,30 @@ public final class VoicePractice implements AutoCloseable {
     public record StageTimes(long audioMillis, long vadNanos, long recognizerNanos) {
     }
 
+    /**
+     * A cut of the character's speech in duplex mode, on the audio timeline.
+     *
+     * @param stopPhrase whether a stop phrase cut it (otherwise a barge-in)
+     * @param decisionMillis audio time of the taker's decision
+     * @param silentMillis audio time of the last sample of the character's speech in the output
+     * @param heardWords the words of the reply the session remembers as heard
+     * @param replyWords the words of the whole reply
+     */
+    public record Cut(boolean stopPhrase, long decisionMillis, long silentMillis, int heardWords, int replyWords) {
+        /** Milliseconds of the character's speech after the decision; 0 if it was already silent. */
+        public long cutMillis() {
+            return Math.max(0, silentMillis - decisionMillis);
+        }
+    }
+
     private final AudioSource source;
     private final WavFileSink audio;
     private final SpeechSynthesizer synthesizer;
     private final VoiceActivityDetector detector;
+    private final Optional<Playback> playback;
     private final Map<String, SphinxRecognizer> recognizers = new HashMap<>();
+    private final List<Cut> cuts = new ArrayList<>();
+    private long originNanos;
     private final List<TurnTiming> timings = new ArrayList<>();
     private SpokenTranscript output;
     private SessionDriver driver;
@@ -100,7 +127,8 @@ public final class VoicePractice implements AutoCloseable {
     private long audioMillis;
 
     private VoicePractice(AudioSource source, WavFileSink audio, SpeechSynthesizer synthesizer,
-            VoiceActivityDetector detector) {
+            VoiceActivityDetector detector, boolean duplex) {
+        this.playback = duplex ? Optional.of(new Playback()) : Optional.empty();
         this.source = source;
         this.audio = audio;
         this.synthesizer = synthesizer;
@@ -114,6 +142,14 @@ public final class VoicePractice implements AutoCloseable {
      * @throws no.trinn.speech.SpeechException naming the model, file or engine that failed
      */
     public static VoicePractice open(Path input, Path output, ModelCache models) {
+        return open(input, output, models, false);
+    }
+
+    /**
+     * As {@link #open(Path, Path, ModelCache)}; with {@code duplex} the character's speech plays on the client's
+     * timeline and can be interrupted (see the class comment).
+     */
+    public static VoicePractice open(Path input, Path output, ModelCache models, boolean duplex) {
         Require.nonNull(input, "input");
         Require.nonNull(output, "output");
         Require.nonNull(models, "models");
@@ -122,7 +158,7 @@ public final class VoicePractice implements AutoCloseable {
             AudioSource source = new WavFileSource(input, CHUNK_MILLIS, Pacing.AS_FAST_AS_POSSIBLE);
             WavFileSink sink = new WavFileSink(output, PcmFormat.INTERNAL);
             try {
-                return new VoicePractice(source, sink, MaryTtsSynthesizer.start(), detector);
+                return new VoicePractice(source, sink, MaryTtsSynthesizer.start(), detector, duplex);
             } catch (RuntimeException e) {
                 sink.close();
                 throw e;
@@ -145,7 +181,7 @@ public final class VoicePractice implements AutoCloseable {
      */
     public TranscriptSink speaking(TranscriptSink subtitles, Scenario scenario, double speechRate) {
         this.scenario = Require.nonNull(scenario, "scenario");
-        this.output = new SpokenTranscript(subtitles, synthesizer, audio, scenario, speechRate);
+        this.output = new SpokenTranscript(subtitles, synthesizer, audio, scenario, speechRate, playback);
         return output;
     }
 
@@ -164,8 +200,17 @@ public final class VoicePractice implements AutoCloseable {
         this.driver = Require.nonNull(sessionDriver, "sessionDriver");
         this.safety = Require.nonNull(safetyCheck, "safetyCheck");
         AudioClock clock = new AudioClock();
+        originNanos = clock.nanoTime();
+        playback.ifPresent(p -> p.start(0));
         String language = scenario.language();
-        TurnTaker taker = new TurnTaker(TurnSettings.withPatience(patience), clock,
+        TurnSettings settings = TurnSettings.withPatience(patience);
+        if (playback.isPresent()) {
+            // the detector reports the end of speech only after its silence window, so a burst of sound is that
+            // much longer to the taker: the barge-in length is counted in sound, as the client's ear hears it
+            settings = new TurnSettings(patience, settings.bargeInMillis() + VadSettings.DEFAULT.minSilenceMillis(),
+                    settings.backchannels());
+        }
+        TurnTaker taker = new TurnTaker(settings, clock,
                 text -> safety.checkStopOrPause(text, language).filter(f -> f.kind() == SafetyEvent.Kind.STOP)
                         .isPresent());
         String state = driver.session().state();
@@ -173,7 +218,9 @@ public final class VoicePractice implements AutoCloseable {
         Optional<byte[]> chunk;
         while (!driver.ended() && (chunk = source.read()).isPresent()) {
             short[] samples = Pcm.toInternal(chunk.get(), source.format());
-            audio.write(Pcm.fromInternal(samples, audio.format()));
+            playback.filter(p -> p.playing() != taker.characterSpeaking())
+                    .ifPresent(p -> taker.characterSpeaking(p.playing()));
+            audio.write(Pcm.fromInternal(playback.map(p -> p.mix(samples)).orElse(samples), audio.format()));
             byte[] internal = Pcm.bytes(samples);
             long millis = PcmFormat.INTERNAL.millisOf(internal.length);
             clock.advance(millis);
@@ -204,6 +251,7 @@ public final class VoicePractice implements AutoCloseable {
             finish(recognizer).forEach(taker::transcript);
             act(taker.endOfAudio(), recognizer);
         }
+        playback.ifPresent(p -> audio.write(Pcm.fromInternal(p.drain(), audio.format())));
         return List.copyOf(timings);
     }
 
@@ -216,7 +264,9 @@ public final class VoicePractice implements AutoCloseable {
             }
             switch (d) {
                 case TurnDecision.Stop stop -> {
+                    cut(true, stop.atNanos());
                     driver.handle(stop.transcript());
+                    playback.ifPresent(Playback::discard);
                     turned = true;
                 }
                 case TurnDecision.EndOfTurn eot -> {
@@ -236,14 +286,32 @@ public final class VoicePractice implements AutoCloseable {
                             spoken.map(s -> s.wallNanos() / 1_000).orElse(0L),
                             spoken.map(SpokenTranscript.Synthesis::spokenMillis).orElse(0L)));
                     recognizerWaitNanos = 0;
+                    playback.ifPresent(p -> p.start(latency));
                     turned = true;
                 }
-                case TurnDecision.Interrupt interrupt -> {
-                    // the character's speech is inserted into the timeline, never played over the client's audio
-                }
+                case TurnDecision.Interrupt interrupt -> cut(false, interrupt.atNanos())
+                        .ifPresent(heard -> driver.session().interrupted(heard));
             }
         }
         return turned;
+    }
+
+    /**
+     * Stops the playback (duplex mode, while it plays) at a decision made at {@code atNanos}; records the cut and
+     * returns the words heard.
+     */
+    private Optional<String> cut(boolean stopPhrase, long atNanos) {
+        return playback.filter(Playback::playing).map(p -> {
+            Playback.Heard heard = p.cut();
+            cuts.add(new Cut(stopPhrase, (atNanos - originNanos) / 1_000_000, p.lastVoicedMillis(), heard.words(),
+                    heard.replyWords()));
+            return heard.text();
+        });
+    }
+
+    /** The cuts of the character's speech so far, in order; empty unless in duplex mode. */
+    public List<Cut> cuts() {
+        return List.copyOf(cuts);
     }
 
     private List<RecognitionResult> finish(SpeechRecognizer recognizer) {

@@ -1,6 +1,7 @@
 package no.trinn.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import no.trinn.app.bench.VoiceBench;
 import no.trinn.models.catalog.ModelCache;
 import no.trinn.speech.PcmFormat;
@@ -75,6 +78,86 @@ class VoicePracticeTest {
         assertEquals("STOP", report.path("safetyEvents").path(0).path("kind").asText(), r::toString);
     }
 
+    @Test
+    void duplexASentenceOverTheOpeningLineCutsItAndTheCharacterRemembersOnlyThePartHeard() {
+        Duplex r = duplex("barge", List.of("Could I get a flat white?"));
+        List<Cut> cuts = cuts(r, "barge-in");
+        assertFalse(cuts.isEmpty(), r::toString);
+        Cut first = cuts.getFirst();
+        assertTrue(first.millis() <= 150, first + "; " + r);
+        assertTrue(first.heard() < first.reply(), first + "; " + r);
+    }
+
+    @Test
+    void duplexABackchannelDuringTheOpeningLineDoesNotCutIt() {
+        Duplex r = duplex("mhm", List.of("mhm"));
+        assertEquals(List.of(), cuts(r, "barge-in"), r::toString);
+        assertEquals(List.of(), cuts(r, "stop phrase"), r::toString);
+    }
+
+    @Test
+    void duplexTheStopPhraseDuringTheOpeningLineSilencesTheCharacterAndEndsTheSession() throws IOException {
+        Duplex r = duplex("stop", List.of("Stop."));
+        List<Cut> cuts = cuts(r, "stop phrase");
+        assertEquals(1, cuts.size(), r::toString);
+        assertTrue(cuts.getFirst().millis() <= 150, cuts.getFirst() + "; " + r);
+        assertEquals("stopped", new ObjectMapper().readTree(r.run().out()).path("endReason").asText(),
+                r::toString);
+    }
+
+    /**
+     * One cut of the character's speech as {@code --duplex} reports it; {@code millis} is measured on the session
+     * audio: the last sample where the output differs from the client's input (the character's voice), within half
+     * a second of the decision, less the decision's time.
+     */
+    private record Cut(long millis, int heard, int reply) {
+    }
+
+    /** Runs a duplex voice session of coffee-order on {@code lines} spoken by espeak-ng; prints its figures. */
+    private Duplex duplex(String name, List<String> lines) {
+        Path models = models();
+        Path input = home.resolve(name + ".wav");
+        speak(lines, input);
+        CliRun.Result r = CliRun.runBare(Map.of(Home.MODELS_VARIABLE, models.toString()), new byte[0],
+                "--home", home.toString(), "practice", "coffee-order", "--client", name, "--voice", "--duplex",
+                "--input", input.toString(), "--output", home.resolve(name + "-out.wav").toString(), "--json");
+        System.out.println(name + ":\n" + r.err());
+        assertEquals(0, r.code(), r::toString);
+        return new Duplex(r, Wav.read(input).internalSamples(), Wav.read(home.resolve(name + "-out.wav"))
+                .internalSamples());
+    }
+
+    /** A duplex run: its result, the client's audio and the session's audio. */
+    private record Duplex(CliRun.Result run, short[] input, short[] output) {
+        @Override
+        public String toString() {
+            return run.toString();
+        }
+    }
+
+    private static List<Cut> cuts(Duplex d, String cause) {
+        Matcher m = Pattern.compile("voice: " + cause + " at (\\d+) ms: .*heard (\\d+) of (\\d+) words")
+                .matcher(d.run().err());
+        List<Cut> out = new ArrayList<>();
+        int perMilli = PcmFormat.INTERNAL.sampleRate() / 1000;
+        while (m.find()) {
+            long decided = Long.parseLong(m.group(1));
+            int last = -1;
+            int end = (int) Math.min(d.output().length, (decided + 500) * perMilli);
+            for (int i = 0; i < end; i++) {
+                int client = i < d.input().length ? d.input()[i] : 0;
+                if (d.output()[i] != client) {
+                    last = i;
+                }
+            }
+            long cut = Math.max(0, last / perMilli - decided);
+            System.out.println(cause + " at " + decided + " ms: the character's audio stops " + cut
+                    + " ms after the decision (session audio)");
+            out.add(new Cut(cut, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+        }
+        return out;
+    }
+
     /** The model cache holding the voice activity model; skips the test if it is not there. */
     static Path models() {
         Path models = Path.of(System.getenv().getOrDefault(Home.MODELS_VARIABLE, ModelCache.defaultRoot().toString()));
@@ -91,7 +174,7 @@ class VoicePracticeTest {
         assertEquals(1, r.err().lines().count(), r::toString);
         CliRun.Result noVoice = CliRun.run(home, "practice", "coffee-order", "--input", "x.wav");
         assertEquals(Cli.USAGE, noVoice.code(), noVoice::toString);
-        assertTrue(noVoice.err().contains("--input and --output need --voice"), noVoice::toString);
+        assertTrue(noVoice.err().contains("--input, --output and --duplex need --voice"), noVoice::toString);
     }
 
     /** Writes {@code lines} spoken by espeak-ng, as the voice benchmark does; returns its length. */
