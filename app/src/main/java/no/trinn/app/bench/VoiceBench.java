@@ -110,7 +110,7 @@ public final class VoiceBench {
                         DIFFICULTY);
                 EventLog events = new EventLog();
                 try (VoicePractice voice = VoicePractice.open(input, folder.resolve("session-" + round + ".wav"),
-                        models)) {
+                        models, scenario)) {
                     TranscriptSink sink = voice.speaking(TranscriptSink.silent(), scenario,
                             setup.behaviour().getOrDefault("speechRate", NEUTRAL));
                     PracticeSession session = Sessions.start(setup, engines, List.of(store, events));
@@ -190,14 +190,24 @@ public final class VoiceBench {
      * @throws InputException if espeak-ng cannot be run (one line saying how to get it)
      */
     public static long speak(List<String> lines, Path wav) {
+        return speak(lines, "en-us", 500, wav);
+    }
+
+    /**
+     * As {@link #speak(List, Path)} in the espeak-ng voice {@code voice} (e.g. {@code nb}), with
+     * {@code leadingMillis} of silence first.
+     */
+    public static long speak(List<String> lines, String voice, int leadingMillis, Path wav) {
         Require.nonNull(lines, "lines");
+        Require.nonBlank(voice, "voice");
+        Require.inRange(leadingMillis, 0, 600_000, "leadingMillis");
         Require.nonNull(wav, "wav");
         int rate = PcmFormat.INTERNAL.sampleRate();
         List<short[]> parts = new ArrayList<>();
         try (EspeakSynthesizer espeak = EspeakSynthesizer.start()) {
-            parts.add(new short[rate / 2]);
+            parts.add(new short[(int) ((long) rate * leadingMillis / 1000)]);
             for (String line : lines) {
-                parts.add(Pcm.samples(espeak.synthesize(line, VoiceSettings.neutral("en-us")).pcm()));
+                parts.add(Pcm.samples(espeak.synthesize(line, VoiceSettings.neutral(voice)).pcm()));
                 parts.add(new short[rate * GAP_MILLIS / 1000]);
             }
         } catch (SpeechException e) {

@@ -54,7 +54,9 @@ import picocli.CommandLine.Spec;
  * {@code --threads}, else {@code config.yaml} in the home folder; see {@link ConfigFile}), checked before the
  * session starts and named in the header. With {@code --voice --input FILE --output FILE} the client's turns come
  * from recorded speech instead ({@link VoicePractice}): the subtitles of both sides are printed as the transcript,
- * the session's audio goes to the output WAV and the figures of each turn go to standard error. {@code --voice}
+ * the session's audio goes to the output WAV and the figures of each turn go to standard error (with the recognizer
+ * and the engine and voice that spoke); {@code --silence-prompt} sets the wait before a silent client is prompted
+ * gently. The header names the recognizer and synthesizer chosen for the scenario's language. {@code --voice}
  * without {@code --input} (a microphone) is refused with exit code 2 and a message saying why.
  */
 @Command(name = "practice", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -116,9 +118,11 @@ public final class PracticeCommand implements Callable<Integer> {
                     + "lines starting with / are commands) and print the transcript.")
     private Optional<Path> script = Optional.empty();
 
-    @Option(names = "--voice", description = "Speak instead of typing: the client's speech is recognized (Sphinx4, "
-            + "the phrases the scenario expects) and the character's replies are spoken (MaryTTS). This version "
-            + "takes the client's speech from a WAV file (--input); the microphone is not used yet.")
+    @Option(names = "--voice", description = "Speak instead of typing: the client's speech is recognized (the "
+            + "phrases the scenario expects: Vosk when its model vosk-small-en-us is installed and the scenario is "
+            + "English, else Sphinx4) and the character's replies are spoken (MaryTTS for English, espeak-ng for "
+            + "Norwegian). This version takes the client's speech from a WAV file (--input); the microphone is not "
+            + "used yet.")
     private boolean voice;
 
     @Option(names = "--input", paramLabel = "FILE",
@@ -135,6 +139,12 @@ public final class PracticeCommand implements Callable<Integer> {
             + "or stop them with the stop phrase. Echo cancellation is not simulated: the input holds only the "
             + "client's voice.")
     private boolean duplex;
+
+    @Option(names = "--silence-prompt", paramLabel = "SECONDS", description = "With --voice: prompt a silent client "
+            + "gently when no speech starts within this wait after the character's last line (scaled by the "
+            + "character's patience: half of it to one and a half times it). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "8")
+    private double silencePrompt;
 
     @Option(names = "--json", description = "Print one JSON document with the session, its turns and metrics "
             + "instead of the transcript.")
@@ -198,7 +208,7 @@ public final class PracticeCommand implements Callable<Integer> {
                 TranscriptSink sink = json ? TranscriptSink.silent()
                         : new PlainTranscript(io.out(), scenario, true, Palette.plain());
                 try (VoicePractice v = VoicePractice.open(input.orElseThrow(), output.orElseThrow(),
-                        new ModelCache(home.models(Optional.empty(), io)), duplex)) {
+                        new ModelCache(home.models(Optional.empty(), io)), scenario, duplex)) {
                     run(practice, new Turns.Voice(v, io.err()), sink, io.out());
                 }
             } else if (scriptInput.isPresent() || json || !io.terminal()) {
@@ -261,6 +271,10 @@ public final class PracticeCommand implements Callable<Integer> {
             }
             return;
         }
+        if (!(silencePrompt >= 1 && silencePrompt <= 600)) {
+            throw new ParameterException(spec.commandLine(), "--silence-prompt must lie in [1, 600] seconds, was "
+                    + silencePrompt);
+        }
         if (script.isPresent()) {
             throw new ParameterException(spec.commandLine(), "--voice and --script cannot be used together");
         }
@@ -286,8 +300,8 @@ public final class PracticeCommand implements Callable<Integer> {
 
     private void run(Practice practice, Turns turns, TranscriptSink shownSink, PrintWriter out) {
         TextEngines engines = practice.engines();
-        shownSink.header(practice.scenario(), practice.engine().describe() + (turns instanceof Turns.Voice
-                ? "; voice: sphinx4 grammar, marytts" : ""));
+        shownSink.header(practice.scenario(), practice.engine().describe() + (turns instanceof Turns.Voice v
+                ? "; voice: " + v.practice().engines() : ""));
         boolean generative = practice.engine().kind() != EngineChoice.Kind.SCRIPTED;
         if (!engines.ready() || generative) {
             shownSink.loading();
@@ -319,7 +333,9 @@ public final class PracticeCommand implements Callable<Integer> {
                 }
                 case Turns.Voice v -> {
                     List<VoicePractice.TurnTiming> timings = v.practice().run(driver, engines.safety(),
-                            setup.behaviour().getOrDefault(PATIENCE, NEUTRAL));
+                            setup.behaviour().getOrDefault(PATIENCE, NEUTRAL), silencePrompt);
+                    v.figures().println("voice: recognizer " + v.practice().recognizerName()
+                            + "; character spoken by " + String.join(", ", v.practice().spokenBy()));
                     for (VoicePractice.TurnTiming t : timings) {
                         v.figures().println("voice: turn " + t.turn() + ": end of turn " + t.endOfTurnMillis()
                                 + " ms after the speech (audio time), recognizer wait " + t.recognizerWaitMillis()

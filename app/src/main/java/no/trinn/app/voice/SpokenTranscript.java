@@ -1,10 +1,12 @@
 package no.trinn.app.voice;
 
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import no.trinn.app.practice.TranscriptSink;
 import no.trinn.core.Require;
 import no.trinn.core.frame.CharacterUtterance;
@@ -22,7 +24,8 @@ import no.trinn.speech.tts.VoiceSettings;
  * A transcript sink that also speaks: everything goes on to the sink it wraps (the subtitles), and each character
  * line of the frames is synthesized clause by clause and written to an audio sink as each clause is ready. A
  * character's voice is {@link VoiceSettings#derive} of its voice record, its temperament and the session's
- * {@code speechRate}; a voice name the synthesizer lacks is replaced by the synthesizer's first voice. Records when the
+ * {@code speechRate}; a voice name the synthesizer lacks is replaced by the voice named like the scenario's language
+ * if the synthesizer has one, else by its first voice. Records which engine and voice spoke ({@link #spokenBy()}) and when the
  * first audio of the latest reply was written ({@link #firstAudioNanos()}). In the duplex mode of
  * {@link VoicePractice} the clauses go to its playback instead of the audio sink. Not thread-safe: one session.
  */
@@ -34,6 +37,7 @@ public final class SpokenTranscript implements TranscriptSink {
     private final double speechRate;
     private final Optional<Playback> playback;
     private final Map<String, VoiceSettings> voices = new HashMap<>();
+    private final Set<String> spokenBy = new LinkedHashSet<>();
     private long firstAudioNanos = -1;
     private long synthesisStartNanos = -1;
     private long synthesisNanos;
@@ -98,6 +102,7 @@ public final class SpokenTranscript implements TranscriptSink {
                 }
                 for (String clause : ClauseChunker.split(u.text())) {
                     Utterance utterance = synthesizer.synthesize(clause, voice(u.characterId()));
+                    spokenBy.add(utterance.engine() + " " + utterance.voice());
                     short[] samples = Pcm.toInternal(utterance.pcm(), utterance.format());
                     playback.ifPresentOrElse(p -> p.clause(clause, samples),
                             () -> audio.write(Pcm.fromInternal(samples, audio.format())));
@@ -143,6 +148,11 @@ public final class SpokenTranscript implements TranscriptSink {
         return firstAudioNanos < 0 ? OptionalLong.empty() : OptionalLong.of(firstAudioNanos);
     }
 
+    /** The engines and voices that spoke so far, each as {@code ENGINE VOICE} (e.g. {@code espeak-ng nb}), in order. */
+    public List<String> spokenBy() {
+        return List.copyOf(spokenBy);
+    }
+
     /** Milliseconds of speech written so far. */
     public long spokenMillis() {
         return spokenMillis;
@@ -161,6 +171,9 @@ public final class SpokenTranscript implements TranscriptSink {
     }
 
     private String defaultVoice() {
+        if (synthesizer.voices().contains(scenario.language())) {
+            return scenario.language();
+        }
         return synthesizer.voices().stream().sorted().findFirst().orElseThrow(() -> new IllegalStateException(
                 "synthesizer " + synthesizer.engine() + " offers no voice"));
     }

@@ -1,5 +1,6 @@
 package no.trinn.app.voice;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import no.trinn.app.practice.SessionDriver;
 import no.trinn.app.practice.TranscriptSink;
 import no.trinn.core.Require;
 import no.trinn.core.session.SafetyEvent;
+import no.trinn.models.catalog.InstalledModel;
 import no.trinn.models.catalog.ModelCache;
 import no.trinn.scenarios.Intent;
 import no.trinn.scenarios.Scenario;
@@ -21,10 +23,12 @@ import no.trinn.speech.PcmFormat;
 import no.trinn.speech.asr.RecognitionResult;
 import no.trinn.speech.asr.SpeechRecognizer;
 import no.trinn.speech.asr.SphinxRecognizer;
+import no.trinn.speech.asr.VoskRecognizer;
 import no.trinn.speech.audio.Pacing;
 import no.trinn.speech.audio.Pcm;
 import no.trinn.speech.audio.WavFileSink;
 import no.trinn.speech.audio.WavFileSource;
+import no.trinn.speech.tts.EspeakSynthesizer;
 import no.trinn.speech.tts.MaryTtsSynthesizer;
 import no.trinn.speech.tts.SpeechSynthesizer;
 import no.trinn.speech.turn.AudioClock;
@@ -41,8 +45,12 @@ import no.trinn.speech.vad.VoiceActivityEvent;
  * grammar-mode recognizer of what the client may say in the current scenario state (the state's intent examples,
  * the repair phrases of the scenario's language and the stop and pause phrases; a recognizer per state, made when
  * the session first reaches it) and the {@link TurnTaker}; each end of turn hands the transcript to the session
- * driver, whose {@link SpokenTranscript} (made by {@link #speaking}) speaks the reply with MaryTTS, and a stop phrase
- * goes to the session at once (which ends it). The output file receives the session's timeline: the client's audio
+ * driver, whose {@link SpokenTranscript} (made by {@link #speaking}) speaks the reply, and a stop phrase goes to the
+ * session at once (which ends it). The synthesizer follows the scenario's language ({@link #synthesizerFor}):
+ * espeak-ng's {@code nb} voice for Norwegian Bokmål, MaryTTS (English only) otherwise. The recognizer is Vosk in
+ * grammar mode when its model ({@value VoskRecognizer#MODEL_ID}) is installed and the scenario is English
+ * ({@link #voskModel}), else Sphinx4. A client who says nothing for the silence-prompt wait after the character's
+ * last line ended gets a silent turn, which the session answers with a gentle prompt. The output file receives the session's timeline: the client's audio
  * as it is read, with the character's speech inserted after each end of turn (and the opening line first).
  *
  * <p>Duplex mode ({@link #open(Path, Path, ModelCache, boolean)}): one timeline, as on a call. The character's speech
@@ -62,6 +70,10 @@ import no.trinn.speech.vad.VoiceActivityEvent;
 public final class VoicePractice implements AutoCloseable {
     /** The length of the chunks the client's audio is read in. */
     static final int CHUNK_MILLIS = 20;
+    /** The silence-prompt wait at middling patience, in seconds, when none is given. */
+    public static final double DEFAULT_SILENCE_PROMPT_SECONDS = 8;
+    private static final String NORWEGIAN = "nb";
+    private static final String ENGLISH = "en";
 
     /**
      * Figures of one client turn.
@@ -113,7 +125,8 @@ public final class VoicePractice implements AutoCloseable {
     private final SpeechSynthesizer synthesizer;
     private final VoiceActivityDetector detector;
     private final Optional<Playback> playback;
-    private final Map<String, SphinxRecognizer> recognizers = new HashMap<>();
+    private final Optional<Path> voskModel;
+    private final Map<String, SpeechRecognizer> recognizers = new HashMap<>();
     private final List<Cut> cuts = new ArrayList<>();
     private long originNanos;
     private final List<TurnTiming> timings = new ArrayList<>();
@@ -127,7 +140,8 @@ public final class VoicePractice implements AutoCloseable {
     private long audioMillis;
 
     private VoicePractice(AudioSource source, WavFileSink audio, SpeechSynthesizer synthesizer,
-            VoiceActivityDetector detector, boolean duplex) {
+            VoiceActivityDetector detector, Optional<Path> voskModel, boolean duplex) {
+        this.voskModel = voskModel;
         this.playback = duplex ? Optional.of(new Playback()) : Optional.empty();
         this.source = source;
         this.audio = audio;
@@ -137,28 +151,32 @@ public final class VoicePractice implements AutoCloseable {
 
     /**
      * Opens the voice activity model from {@code models}, the client's audio {@code input}, the session audio file
-     * {@code output} and MaryTTS, in that order, so a missing model or file is reported before anything is written.
+     * {@code output} and the synthesizer for {@code scenario}'s language, in that order, so a missing model, file
+     * or engine is reported before anything is written.
      *
      * @throws no.trinn.speech.SpeechException naming the model, file or engine that failed
      */
-    public static VoicePractice open(Path input, Path output, ModelCache models) {
-        return open(input, output, models, false);
+    public static VoicePractice open(Path input, Path output, ModelCache models, Scenario scenario) {
+        return open(input, output, models, scenario, false);
     }
 
     /**
-     * As {@link #open(Path, Path, ModelCache)}; with {@code duplex} the character's speech plays on the client's
-     * timeline and can be interrupted (see the class comment).
+     * As {@link #open(Path, Path, ModelCache, Scenario)}; with {@code duplex} the character's speech plays on the
+     * client's timeline and can be interrupted (see the class comment).
      */
-    public static VoicePractice open(Path input, Path output, ModelCache models, boolean duplex) {
+    public static VoicePractice open(Path input, Path output, ModelCache models, Scenario scenario,
+            boolean duplex) {
         Require.nonNull(input, "input");
         Require.nonNull(output, "output");
         Require.nonNull(models, "models");
+        Require.nonNull(scenario, "scenario");
         VoiceActivityDetector detector = new VoiceActivityDetector(SileroVad.open(models), VadSettings.DEFAULT);
         try {
             AudioSource source = new WavFileSource(input, CHUNK_MILLIS, Pacing.AS_FAST_AS_POSSIBLE);
             WavFileSink sink = new WavFileSink(output, PcmFormat.INTERNAL);
             try {
-                return new VoicePractice(source, sink, MaryTtsSynthesizer.start(), detector, duplex);
+                return new VoicePractice(source, sink, synthesizerFor(scenario.language()), detector,
+                        voskModel(models, scenario.language()), duplex);
             } catch (RuntimeException e) {
                 sink.close();
                 throw e;
@@ -167,6 +185,40 @@ public final class VoicePractice implements AutoCloseable {
             detector.close();
             throw e;
         }
+    }
+
+    /** Starts the synthesizer for {@code language}: espeak-ng for {@code nb} (Norwegian Bokmål), else MaryTTS. */
+    static SpeechSynthesizer synthesizerFor(String language) {
+        return NORWEGIAN.equals(language) ? EspeakSynthesizer.start() : MaryTtsSynthesizer.start();
+    }
+
+    /**
+     * The folder of the Vosk model in {@code models} if it is installed there and {@code language} is English (the
+     * model's language); empty means Sphinx4.
+     */
+    public static Optional<Path> voskModel(ModelCache models, String language) {
+        Require.nonNull(models, "models");
+        Require.nonNull(language, "language");
+        return ENGLISH.equals(language) ? models.installed(VoskRecognizer.MODEL_ID).map(InstalledModel::folder)
+                .map(f -> f.resolve(VoskRecognizer.FOLDER)).filter(Files::isDirectory) : Optional.empty();
+    }
+
+    /** The speech engines of the session, for its header, e.g. {@code sphinx4 grammar, espeak-ng}. */
+    public String engines() {
+        return recognizerName() + ", " + synthesizer.engine();
+    }
+
+    /** The recognizer of the session: {@code vosk grammar} or {@code sphinx4 grammar}. */
+    public String recognizerName() {
+        return voskModel.isPresent() ? "vosk grammar" : "sphinx4 grammar";
+    }
+
+    /**
+     * The engines and voices that spoke the character's lines so far, each as {@code ENGINE VOICE}; empty before
+     * {@link #speaking} or any speech.
+     */
+    public List<String> spokenBy() {
+        return output == null ? List.of() : output.spokenBy();
     }
 
     /** The file the session's audio goes to. */
@@ -186,14 +238,26 @@ public final class VoicePractice implements AutoCloseable {
     }
 
     /**
-     * Runs the session until the client's audio or the session ends; returns the figures of each turn.
+     * As {@link #run(SessionDriver, SafetyCheck, double, double)} with the silence-prompt wait
+     * {@value #DEFAULT_SILENCE_PROMPT_SECONDS} s.
+     */
+    public List<TurnTiming> run(SessionDriver sessionDriver, SafetyCheck safetyCheck, double patience) {
+        return run(sessionDriver, safetyCheck, patience, DEFAULT_SILENCE_PROMPT_SECONDS);
+    }
+
+    /**
+     * Runs the session until the client's audio or the session ends; returns the figures of each client turn.
      *
      * @param sessionDriver the session's driver, opened, made with the sink {@link #speaking} returned
      * @param safetyCheck the session's safety check (its stop phrases end the session at once)
      * @param patience the {@code patience} behaviour parameter, [0, 1]
+     * @param silencePromptSeconds the wait at middling patience, 1 to 600 s, before a client who has not started
+     *     speaking since the character's last line ended gets a silent turn ({@link #silencePromptMillis})
      * @throws IllegalStateException if {@link #speaking} was not called first
      */
-    public List<TurnTiming> run(SessionDriver sessionDriver, SafetyCheck safetyCheck, double patience) {
+    public List<TurnTiming> run(SessionDriver sessionDriver, SafetyCheck safetyCheck, double patience,
+            double silencePromptSeconds) {
+        long silenceWait = silencePromptMillis(silencePromptSeconds, patience);
         if (output == null) {
             throw new IllegalStateException("speaking(...) must make the session's sink before run");
         }
@@ -215,6 +279,8 @@ public final class VoicePractice implements AutoCloseable {
                         .isPresent());
         String state = driver.session().state();
         SpeechRecognizer recognizer = recognizer(state, taker);
+        long quietSinceMillis = 0;
+        boolean waitingForClient = true;
         Optional<byte[]> chunk;
         while (!driver.ended() && (chunk = source.read()).isPresent()) {
             short[] samples = Pcm.toInternal(chunk.get(), source.format());
@@ -233,12 +299,24 @@ public final class VoicePractice implements AutoCloseable {
             List<VoiceActivityEvent> events = detector.accept(internal);
             vadNanos += System.nanoTime() - detected;
             for (VoiceActivityEvent e : events) {
+                waitingForClient &= !(e instanceof VoiceActivityEvent.SpeechStarted);
                 taker.voiceActivity(e);
                 if (e instanceof VoiceActivityEvent.SpeechEnded) {
                     finish(recognizer).forEach(taker::transcript);
                 }
             }
-            if (act(taker.poll(), recognizer)) {
+            boolean turned = act(taker.poll(), recognizer);
+            if (turned || playback.filter(Playback::playing).isPresent()) {
+                // the character's last line ends now (inserted into the output) or is still playing
+                quietSinceMillis = clock.millis();
+                waitingForClient |= turned;
+            } else if (waitingForClient && clock.millis() - quietSinceMillis >= silenceWait && !driver.ended()) {
+                driver.handle("");
+                playback.ifPresent(p -> p.start(0));
+                quietSinceMillis = clock.millis();
+                turned = true;
+            }
+            if (turned) {
                 String now = driver.session().state();
                 if (!now.equals(state)) {
                     state = now;
@@ -253,6 +331,16 @@ public final class VoicePractice implements AutoCloseable {
         }
         playback.ifPresent(p -> audio.write(Pcm.fromInternal(p.drain(), audio.format())));
         return List.copyOf(timings);
+    }
+
+    /**
+     * The wait before a silent client is prompted: {@code seconds} (1 to 600) at middling patience, scaled by
+     * {@code 0.5 + patience}, so from half of it (patience 0) to one and a half times it (patience 1).
+     */
+    public static long silencePromptMillis(double seconds, double patience) {
+        Require.inRange(seconds, 1.0, 600.0, "silencePromptSeconds");
+        Require.inRange(patience, 0.0, 1.0, "patience");
+        return Math.round(seconds * 1000 * (0.5 + patience));
     }
 
     /** Carries out the decisions; whether a turn went to the session. */
@@ -332,7 +420,9 @@ public final class VoicePractice implements AutoCloseable {
     private SpeechRecognizer recognizer(String stateId, TurnTaker taker) {
         List<String> expected = scenario.state(stateId).map(VoicePractice::examples).orElse(List.of());
         taker.expect(expected);
-        SphinxRecognizer r = recognizers.computeIfAbsent(stateId, id -> new SphinxRecognizer(phrases(expected)));
+        SpeechRecognizer r = recognizers.computeIfAbsent(stateId, id -> voskModel
+                .<SpeechRecognizer>map(folder -> new VoskRecognizer(folder, Optional.of(phrases(expected))))
+                .orElseGet(() -> new SphinxRecognizer(phrases(expected))));
         r.reset();
         return r;
     }
@@ -349,10 +439,10 @@ public final class VoicePractice implements AutoCloseable {
         return state.intents().stream().map(Intent::examples).flatMap(List::stream).toList();
     }
 
-    /** Closes the recognizers, MaryTTS, the output file (writing its header), the input and the detector. */
+    /** Closes the recognizers, the synthesizer, the output file (writing its header), the input and the detector. */
     @Override
     public void close() {
-        recognizers.values().forEach(SphinxRecognizer::close);
+        recognizers.values().forEach(SpeechRecognizer::close);
         synthesizer.close();
         audio.close();
         source.close();

@@ -15,10 +15,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.trinn.app.bench.VoiceBench;
+import no.trinn.app.voice.VoicePractice;
 import no.trinn.models.catalog.ModelCache;
 import no.trinn.speech.PcmFormat;
 import no.trinn.speech.audio.Wav;
 import no.trinn.speech.vad.SileroVad;
+import no.trinn.store.SessionStore;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code trinn practice --voice} end to end with real components: the coffee-order voice goal script (one expected
  * phrase of each goal step; see the script's comment) spoken by espeak-ng into a WAV file, then voice activity
  * (Silero), Sphinx4 in grammar mode, turn-taking, the scripted engine, MaryTTS and the session WAV; and a spoken stop
- * phrase ending the session. The per-turn figures (end-of-turn delay, recognizer
+ * phrase ending the session; a Norwegian scenario spoken by espeak-ng's nb voice; a silent client prompted after
+ * the silence-prompt wait; the recognizer choice with an empty model cache. The per-turn figures (end-of-turn delay, recognizer
  * wait, reply latency) are printed, not asserted. Skipped (with the reason) where espeak-ng or the voice activity
  * model is missing; CI has both.
  */
@@ -167,6 +170,54 @@ class VoicePracticeTest {
     }
 
     @Test
+    void aNorwegianScenarioIsSpokenByEspeakNgNbAndStored() throws IOException {
+        Path models = models();
+        Path input = home.resolve("nb.wav");
+        speak(List.of("Hei, hyggelig å se deg!", "Det går bra, takk."), "nb", 500, input);
+        CliRun.Result r = CliRun.runBare(Map.of(Home.MODELS_VARIABLE, models.toString()), new byte[0],
+                "--home", home.toString(), "practice", "greet-neighbour-nb", "--client", "nabo", "--voice",
+                "--input", input.toString(), "--output", home.resolve("nb-out.wav").toString(), "--json");
+        System.out.println(r.err());
+        assertEquals(0, r.code(), r::toString);
+        // Sphinx4's acoustic model is English, so only the speaking side is checked, not what was recognized
+        assertTrue(r.err().contains("voice: recognizer sphinx4 grammar; character spoken by espeak-ng nb"),
+                r::toString);
+        assertFalse(r.err().contains("marytts"), r::toString);
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        assertFalse(report.path("openingLine").asText().isBlank(), r::toString);
+        try (SessionStore store = SessionStore.open(home.resolve("trinn.db"))) {
+            assertEquals(1, store.sessions("nabo").size(), r::toString);
+        }
+    }
+
+    @Test
+    void aSilentClientIsPromptedGentlyBeforeTheirFirstTurn() throws IOException {
+        Path models = models();
+        Path input = home.resolve("quiet.wav");
+        speak(List.of("Could I get a flat white?"), "en-us", 12_000, input);
+        CliRun.Result r = CliRun.runBare(Map.of(Home.MODELS_VARIABLE, models.toString()), new byte[0],
+                "--home", home.toString(), "practice", "coffee-order", "--client", "quiet", "--voice", "--input",
+                input.toString(), "--output", home.resolve("quiet-out.wav").toString(), "--silence-prompt", "5",
+                "--json");
+        assertEquals(0, r.code(), r::toString);
+        JsonNode turns = new ObjectMapper().readTree(r.out()).path("turns");
+        assertTrue(turns.size() >= 2, r::toString);
+        assertEquals("", turns.path(0).path("client").asText(), r::toString);
+        assertFalse(turns.path(0).path("character").asText().isBlank(), r::toString);
+        assertFalse(turns.path(turns.size() - 1).path("client").asText().isBlank(), r::toString);
+    }
+
+    @Test
+    void withAnEmptyModelCacheTheRecognizerIsSphinx4() {
+        ModelCache empty = new ModelCache(home.resolve("empty-models"));
+        assertTrue(VoicePractice.voskModel(empty, "en").isEmpty());
+        assertTrue(VoicePractice.voskModel(empty, "nb").isEmpty());
+        assertEquals(4_000, VoicePractice.silencePromptMillis(8, 0.0));
+        assertEquals(8_000, VoicePractice.silencePromptMillis(8, 0.5));
+        assertEquals(12_000, VoicePractice.silencePromptMillis(8, 1.0));
+    }
+
+    @Test
     void voiceWithoutInputNamesTheMissingMicrophoneOrLiveModeAndExitsTwo() {
         CliRun.Result r = CliRun.run(home, "practice", "coffee-order", "--voice");
         assertEquals(Cli.USAGE, r.code(), r::toString);
@@ -179,8 +230,13 @@ class VoicePracticeTest {
 
     /** Writes {@code lines} spoken by espeak-ng, as the voice benchmark does; returns its length. */
     private static long speak(List<String> lines, Path wav) {
+        return speak(lines, "en-us", 500, wav);
+    }
+
+    /** As {@link #speak(List, Path)} in the espeak-ng voice {@code voice} after {@code leadingMillis} of silence. */
+    private static long speak(List<String> lines, String voice, int leadingMillis, Path wav) {
         try {
-            return VoiceBench.speak(lines, wav);
+            return VoiceBench.speak(lines, voice, leadingMillis, wav);
         } catch (InputException e) {
             return Assumptions.abort(e.getMessage());
         }
