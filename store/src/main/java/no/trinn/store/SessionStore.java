@@ -412,92 +412,62 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
 
     /** The turns recorded for session {@code sessionId}, by turn number; empty for an unknown session. */
     public List<SessionEvent.TurnCompleted> turns(String sessionId) {
-        Require.nonNull(sessionId, "sessionId");
-        return query("read the turns of session " + sessionId, () -> {
-            List<SessionEvent.TurnCompleted> result = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT turn_index, client_text, character_text, state_before, state_after, intent, confidence,
-                        response_ms, words, goal_steps, repair, question, processing_ns, at, fallback
-                    FROM turns WHERE session_id = ? ORDER BY turn_index""")) {
-                query.setString(1, sessionId);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        int index = rows.getInt(1);
-                        String clientText = rows.getString(2);
-                        String characterText = rows.getString(3);
-                        String stateBefore = rows.getString(4);
-                        String stateAfter = rows.getString(5);
-                        Optional<String> intent = Optional.ofNullable(rows.getString(6));
-                        double confidence = rows.getDouble(7);
-                        long responseMillis = rows.getLong(8);
-                        int words = rows.getInt(9);
-                        String goalSteps = rows.getString(10);
-                        boolean repair = rows.getInt(11) == 1;
-                        boolean question = rows.getInt(12) == 1;
-                        long processingNanos = rows.getLong(13);
-                        String at = rows.getString(14);
-                        Optional<String> fallback = Optional.ofNullable(rows.getString(15));
-                        result.add(read(() -> new SessionEvent.TurnCompleted(sessionId, Times.parse(at, "at"),
-                                new TurnRecord(index, clientText, characterText, stateBefore, stateAfter, intent,
-                                        confidence, responseMillis, words, Json.parseStringArray(goalSteps), repair,
-                                        question, processingNanos, fallback)),
-                                "turn " + index + " of session " + sessionId));
-                    }
-                }
-            }
-            return List.copyOf(result);
+        return sessionRows(sessionId, "turns", """
+                SELECT turn_index, client_text, character_text, state_before, state_after, intent, confidence,
+                    response_ms, words, goal_steps, repair, question, processing_ns, at, fallback
+                FROM turns WHERE session_id = ? ORDER BY turn_index""", rows -> {
+            int index = rows.getInt(1);
+            String clientText = rows.getString(2);
+            String characterText = rows.getString(3);
+            String stateBefore = rows.getString(4);
+            String stateAfter = rows.getString(5);
+            Optional<String> intent = Optional.ofNullable(rows.getString(6));
+            double confidence = rows.getDouble(7);
+            long responseMillis = rows.getLong(8);
+            int words = rows.getInt(9);
+            String goalSteps = rows.getString(10);
+            boolean repair = rows.getInt(11) == 1;
+            boolean question = rows.getInt(12) == 1;
+            long processingNanos = rows.getLong(13);
+            String at = rows.getString(14);
+            Optional<String> fallback = Optional.ofNullable(rows.getString(15));
+            return read(() -> new SessionEvent.TurnCompleted(sessionId, Times.parse(at, "at"),
+                    new TurnRecord(index, clientText, characterText, stateBefore, stateAfter, intent, confidence,
+                            responseMillis, words, Json.parseStringArray(goalSteps), repair, question,
+                            processingNanos, fallback)),
+                    "turn " + index + " of session " + sessionId);
         });
     }
 
     /** The safety events recorded for session {@code sessionId}, in the order recorded; empty if none. */
     public List<SessionEvent.SafetyRaised> safetyEvents(String sessionId) {
-        Require.nonNull(sessionId, "sessionId");
-        return query("read the safety events of session " + sessionId, () -> {
-            List<SessionEvent.SafetyRaised> result = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT id, turn_index, kind, severity, method, score, at FROM safety_events
-                    WHERE session_id = ? ORDER BY id""")) {
-                query.setString(1, sessionId);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        long row = rows.getLong(1);
-                        int turnIndex = rows.getInt(2);
-                        String kind = rows.getString(3);
-                        int severity = rows.getInt(4);
-                        String method = rows.getString(5);
-                        double score = rows.getDouble(6);
-                        String at = rows.getString(7);
-                        result.add(read(() -> new SessionEvent.SafetyRaised(sessionId, Times.parse(at, "at"),
-                                new SafetyEvent(turnIndex, SafetyEvent.Kind.valueOf(kind), severity, method, score)),
-                                "safety event " + row + " of session " + sessionId));
-                    }
-                }
-            }
-            return List.copyOf(result);
+        return sessionRows(sessionId, "safety events", """
+                SELECT id, turn_index, kind, severity, method, score, at FROM safety_events
+                WHERE session_id = ? ORDER BY id""", rows -> {
+            long row = rows.getLong(1);
+            int turnIndex = rows.getInt(2);
+            String kind = rows.getString(3);
+            int severity = rows.getInt(4);
+            String method = rows.getString(5);
+            double score = rows.getDouble(6);
+            String at = rows.getString(7);
+            return read(() -> new SessionEvent.SafetyRaised(sessionId, Times.parse(at, "at"),
+                    new SafetyEvent(turnIndex, SafetyEvent.Kind.valueOf(kind), severity, method, score)),
+                    "safety event " + row + " of session " + sessionId);
         });
     }
 
     /** The pauses and resumptions recorded for session {@code sessionId}, in the order recorded; empty if none. */
     public List<SessionEvent.PauseChanged> pauses(String sessionId) {
-        Require.nonNull(sessionId, "sessionId");
-        return query("read the pauses of session " + sessionId, () -> {
-            List<SessionEvent.PauseChanged> result = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT id, paused, reason, at FROM pauses WHERE session_id = ? ORDER BY id")) {
-                query.setString(1, sessionId);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        long row = rows.getLong(1);
-                        boolean paused = rows.getInt(2) == 1;
-                        String reason = rows.getString(3);
-                        String at = rows.getString(4);
-                        result.add(read(() -> new SessionEvent.PauseChanged(sessionId, Times.parse(at, "at"), paused,
-                                reason), "pause " + row + " of session " + sessionId));
-                    }
-                }
-            }
-            return List.copyOf(result);
-        });
+        return sessionRows(sessionId, "pauses",
+                "SELECT id, paused, reason, at FROM pauses WHERE session_id = ? ORDER BY id", rows -> {
+                    long row = rows.getLong(1);
+                    boolean paused = rows.getInt(2) == 1;
+                    String reason = rows.getString(3);
+                    String at = rows.getString(4);
+                    return read(() -> new SessionEvent.PauseChanged(sessionId, Times.parse(at, "at"), paused,
+                            reason), "pause " + row + " of session " + sessionId);
+                });
     }
 
     /**
@@ -808,6 +778,29 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Reads one row of a query result into a record. */
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** The rows of {@code sql} (whose one parameter is the session id), each read by {@code reader}, in order. */
+    private <T> List<T> sessionRows(String sessionId, String what, String sql, RowReader<T> reader) {
+        Require.nonNull(sessionId, "sessionId");
+        return query("read the " + what + " of session " + sessionId, () -> {
+            List<T> result = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setString(1, sessionId);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        result.add(reader.read(rows));
+                    }
+                }
+            }
+            return List.copyOf(result);
+        });
     }
 
     private <T> T read(Supplier<T> reading, String what) {

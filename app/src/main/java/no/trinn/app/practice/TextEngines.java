@@ -17,6 +17,8 @@ import no.trinn.agents.safety.SafetyCheck;
 import no.trinn.core.Require;
 import no.trinn.core.TrinnException;
 import no.trinn.models.MiniLmEmbedder;
+import no.trinn.models.RecentEmbeddings;
+import no.trinn.models.SentenceEmbedder;
 import no.trinn.models.ModelsException;
 import no.trinn.models.llama.LlamaRuntime;
 import no.trinn.scenarios.Scenario;
@@ -37,6 +39,7 @@ import no.trinn.scenarios.Scenario;
  * ends (through {@code System.exit}, which {@code Main} calls).
  */
 public final class TextEngines {
+    private static final int RECENT_TEXTS = 256;
     private static TextEngines shared;
 
     private final long createdNanos = System.nanoTime();
@@ -45,7 +48,10 @@ public final class TextEngines {
         t.setDaemon(true);
         return t;
     });
-    private final MiniLmEmbedder embedder;
+    private final MiniLmEmbedder model;
+    // the model behind a memory of recent texts: one client turn is read by the safety check, the matcher and the
+    // guard rails, and goes through the model once
+    private final SentenceEmbedder embedder;
     private final IntentMatcher matcher;
     private final ScriptedEngine scripted;
     private final ChatModel engine;
@@ -57,14 +63,15 @@ public final class TextEngines {
     private volatile long readyMillis;
 
     private TextEngines() {
-        this.embedder = new MiniLmEmbedder();
+        this.model = new MiniLmEmbedder();
+        this.embedder = new RecentEmbeddings(model, RECENT_TEXTS);
         this.matcher = new IntentMatcher(embedder);
         this.scripted = new ScriptedEngine(matcher);
         this.engine = new ScriptedChatModel(scripted);
         // reads its phrase lists now and embeds its examples in the background: stop phrases work at once
         this.safety = new SafetyCheck(embedder);
         this.loaded = CompletableFuture.runAsync(() -> {
-            embedder.awaitLoaded();
+            model.awaitLoaded();
             modelLoadMillis = millisSince(createdNanos);
             safety.awaitReady();
             readyMillis = millisSince(createdNanos);

@@ -98,11 +98,6 @@ public final class EspeakSynthesizer implements SpeechSynthesizer {
     }
 
     @Override
-    public PcmFormat format() {
-        return PcmFormat.INTERNAL;
-    }
-
-    @Override
     public Set<String> voices() {
         return Set.of("en", "nb");
     }

@@ -88,11 +88,6 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
     }
 
     @Override
-    public PcmFormat format() {
-        return PcmFormat.INTERNAL;
-    }
-
-    @Override
     public Set<String> voices() {
         return Set.of(VOICE);
     }

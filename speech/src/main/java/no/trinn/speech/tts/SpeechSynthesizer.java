@@ -21,8 +21,10 @@ public interface SpeechSynthesizer extends AutoCloseable {
     /** The engine's name, e.g. {@code marytts} or {@code espeak-ng}. */
     String engine();
 
-    /** The format of every utterance's audio: {@link PcmFormat#INTERNAL} (16 kHz mono) for Trinn's adapters. */
-    PcmFormat format();
+    /** The format of every utterance's audio: the pipeline's own, 16 kHz mono, unless an adapter says otherwise. */
+    default PcmFormat format() {
+        return PcmFormat.INTERNAL;
+    }
 
     /** The voice names {@link VoiceSettings#voice()} may take with this engine. */
     Set<String> voices();
