@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import no.trinn.core.session.Bounds;
+import no.trinn.core.session.ClientSettings;
 import no.trinn.core.session.SessionSummary;
 
 /**
@@ -63,6 +65,109 @@ final class Json {
                 string(field(object, "practiseNext"), "practiseNext"),
                 string(field(object, "realWorldTask"), "realWorldTask"),
                 integer(field(object, "turns"), "turns"));
+    }
+
+    /** A JSON object of finite numbers, in the map's order. */
+    static String numbers(Map<String, Double> values) {
+        StringBuilder out = new StringBuilder().append('{');
+        appendNumbers(out, values);
+        return out.append('}').toString();
+    }
+
+    static Map<String, Double> parseNumbers(String json) {
+        return numbers(parse(json), "object");
+    }
+
+    /** A therapist's settings: {"caps":{name:[min,max]},"locks":{..},"temperament":{key:{..}},"assigned":[..]}. */
+    static String settings(ClientSettings settings) {
+        StringBuilder out = new StringBuilder(128).append("{\"caps\":{");
+        int i = 0;
+        for (Map.Entry<String, Bounds> cap : settings.caps().entrySet()) {
+            if (i++ > 0) {
+                out.append(',');
+            }
+            appendString(out, cap.getKey());
+            out.append(":[").append(cap.getValue().min()).append(',').append(cap.getValue().max()).append(']');
+        }
+        out.append("},\"locks\":{");
+        appendNumbers(out, settings.locks());
+        out.append("},\"temperament\":{");
+        i = 0;
+        for (Map.Entry<String, Map<String, Double>> t : settings.temperament().entrySet()) {
+            if (i++ > 0) {
+                out.append(',');
+            }
+            appendString(out, t.getKey());
+            out.append(":{");
+            appendNumbers(out, t.getValue());
+            out.append('}');
+        }
+        out.append("},\"assigned\":");
+        appendArray(out, settings.assigned());
+        return out.append('}').toString();
+    }
+
+    static ClientSettings parseSettings(String json) {
+        if (!(parse(json) instanceof Map<?, ?> object)) {
+            throw new IllegalArgumentException("settings is not a JSON object");
+        }
+        if (!(field(object, "caps") instanceof Map<?, ?> capsObject)) {
+            throw new IllegalArgumentException("caps is not a JSON object");
+        }
+        Map<String, Bounds> caps = new LinkedHashMap<>();
+        capsObject.forEach((name, value) -> {
+            List<Double> pair = doubles(value, "caps." + name);
+            if (pair.size() != 2) {
+                throw new IllegalArgumentException("caps." + name + " is not [min, max]");
+            }
+            caps.put((String) name, new Bounds(pair.get(0), pair.get(1)));
+        });
+        if (!(field(object, "temperament") instanceof Map<?, ?> temperamentObject)) {
+            throw new IllegalArgumentException("temperament is not a JSON object");
+        }
+        Map<String, Map<String, Double>> temperament = new LinkedHashMap<>();
+        temperamentObject.forEach((key, value) -> temperament.put((String) key, numbers(value,
+                "temperament." + key)));
+        return new ClientSettings(caps, numbers(field(object, "locks"), "locks"), temperament,
+                strings(field(object, "assigned"), "assigned"));
+    }
+
+    private static void appendNumbers(StringBuilder out, Map<String, Double> values) {
+        int i = 0;
+        for (Map.Entry<String, Double> e : values.entrySet()) {
+            if (i++ > 0) {
+                out.append(',');
+            }
+            appendString(out, e.getKey());
+            out.append(':').append(e.getValue().doubleValue());
+        }
+    }
+
+    private static Map<String, Double> numbers(Object value, String field) {
+        if (!(value instanceof Map<?, ?> object)) {
+            throw new IllegalArgumentException(field + " is not a JSON object");
+        }
+        Map<String, Double> result = new LinkedHashMap<>();
+        object.forEach((name, number) -> result.put((String) name, number(number, field + "." + name)));
+        return result;
+    }
+
+    private static List<Double> doubles(Object value, String field) {
+        if (!(value instanceof List<?> list)) {
+            throw new IllegalArgumentException(field + " is not a JSON array");
+        }
+        List<Double> result = new ArrayList<>(list.size());
+        for (Object element : list) {
+            result.add(number(element, field + " element"));
+        }
+        return result;
+    }
+
+    private static double number(Object value, String field) {
+        if (!(value instanceof BigDecimal number)) {
+            throw new IllegalArgumentException(field + " is not a number");
+        }
+        return number.doubleValue();
     }
 
     private static Object field(Map<?, ?> object, String name) {

@@ -82,7 +82,50 @@ final class Schema {
             )""",
             "CREATE INDEX pauses_by_session ON pauses (session_id, id)"),
             // 2: why authored words replaced a generative engine's reply (a reason code, never text)
-            List.of("ALTER TABLE turns ADD COLUMN fallback TEXT CHECK (fallback IS NULL OR length(fallback) > 0)"));
+            List.of("ALTER TABLE turns ADD COLUMN fallback TEXT CHECK (fallback IS NULL OR length(fallback) > 0)"),
+            // 3: adaptation: the controller's decisions, the session's score and the client model after it,
+            // confidence ratings, the follow-up of the previous session's task, the therapist's settings
+            List.of(
+                    """
+                    CREATE TABLE decisions (
+                        id            INTEGER PRIMARY KEY,
+                        session_id    TEXT NOT NULL REFERENCES sessions (id),
+                        scope         TEXT NOT NULL CHECK (scope IN ('WITHIN_SESSION', 'BETWEEN_SESSIONS')),
+                        turn_index    INTEGER NOT NULL CHECK (turn_index >= -1),
+                        before_values TEXT NOT NULL CHECK (json_valid(before_values)),
+                        after_values  TEXT NOT NULL CHECK (json_valid(after_values)),
+                        inputs        TEXT NOT NULL CHECK (json_valid(inputs)),
+                        reason        TEXT NOT NULL,
+                        next_scenario TEXT,
+                        at            TEXT NOT NULL
+                    )""",
+                    "CREATE INDEX decisions_by_session ON decisions (session_id, id)",
+                    """
+                    CREATE TABLE level_estimates (
+                        session_id   TEXT NOT NULL REFERENCES sessions (id),
+                        scale        TEXT NOT NULL,
+                        mean         REAL NOT NULL CHECK (mean BETWEEN 0 AND 1),
+                        sd           REAL NOT NULL CHECK (sd > 0 AND sd <= 1),
+                        observations INTEGER NOT NULL CHECK (observations >= 0),
+                        PRIMARY KEY (session_id, scale)
+                    )""",
+                    """
+                    CREATE TABLE client_settings (
+                        client_id  INTEGER PRIMARY KEY REFERENCES clients (id),
+                        settings   TEXT NOT NULL CHECK (json_valid(settings)),
+                        updated_at TEXT NOT NULL
+                    )""",
+                    "ALTER TABLE sessions ADD COLUMN goal_score REAL CHECK (goal_score BETWEEN 0 AND 1)",
+                    "ALTER TABLE sessions ADD COLUMN success_rate REAL CHECK (success_rate BETWEEN 0 AND 1)",
+                    "ALTER TABLE sessions ADD COLUMN mean_response_ms REAL CHECK (mean_response_ms >= 0)",
+                    "ALTER TABLE sessions ADD COLUMN start_difficulty REAL CHECK (start_difficulty BETWEEN 0 AND 1)",
+                    "ALTER TABLE sessions ADD COLUMN end_difficulty REAL CHECK (end_difficulty BETWEEN 0 AND 1)",
+                    "ALTER TABLE sessions ADD COLUMN confidence_before INTEGER CHECK (confidence_before BETWEEN 1 AND 5)",
+                    "ALTER TABLE sessions ADD COLUMN confidence_after INTEGER CHECK (confidence_after BETWEEN 1 AND 5)",
+                    "ALTER TABLE sessions ADD COLUMN follows_session TEXT",
+                    """
+                    ALTER TABLE sessions ADD COLUMN task_outcome TEXT
+                        CHECK (task_outcome IS NULL OR task_outcome IN ('DONE', 'TRIED', 'NOT_YET'))"""));
 
     /** The version a database has after every migration here. */
     static int latestVersion() {

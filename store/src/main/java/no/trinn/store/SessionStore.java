@@ -19,10 +19,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.OptionalInt;
 import no.trinn.core.Require;
+import no.trinn.core.session.ClientSettings;
+import no.trinn.core.session.LevelEstimate;
 import no.trinn.core.session.SafetyEvent;
 import no.trinn.core.session.SessionEvent;
 import no.trinn.core.session.SessionObserver;
+import no.trinn.core.session.SessionScore;
 import no.trinn.core.session.SessionSummary;
 import no.trinn.core.session.TurnRecord;
 import org.sqlite.SQLiteConfig;
@@ -61,7 +65,7 @@ import org.sqlite.SQLiteConfig;
  */
 public final class SessionStore implements AutoCloseable, SessionObserver {
     /** Schema version this build writes and reads. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     /** How long an operation waits for another connection's lock before it fails, unless told otherwise. */
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
@@ -230,6 +234,22 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
                     insert.setString(4, time(pause.at(), action));
                     insert.executeUpdate();
                 }
+            });
+            case SessionEvent.Decided decided -> write(action, () -> {
+                touch(decided, action);
+                AdaptationRows.insertDecision(connection, decided, time(decided.at(), action));
+            });
+            case SessionEvent.Assessed assessed -> write(action, () -> {
+                touch(assessed, action);
+                AdaptationRows.updateScore(connection, assessed);
+            });
+            case SessionEvent.ConfidenceRated rated -> write(action, () -> {
+                touch(rated, action);
+                AdaptationRows.updateConfidence(connection, rated);
+            });
+            case SessionEvent.TaskFollowedUp followUp -> write(action, () -> {
+                touch(followUp, action);
+                AdaptationRows.updateFollowUp(connection, followUp);
             });
             case SessionEvent.Ended ended -> write(action, () -> {
                 try (PreparedStatement query = connection.prepareStatement(
@@ -470,6 +490,116 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
                 });
     }
 
+    /** The difficulty controller's decisions for session {@code sessionId}, in the order recorded. */
+    public List<SessionEvent.Decided> decisions(String sessionId) {
+        Require.nonNull(sessionId, "sessionId");
+        return query("read the decisions of session " + sessionId, () -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT id, scope, turn_index, before_values, after_values, inputs, reason, next_scenario, at
+                    FROM decisions WHERE session_id = ? ORDER BY id""")) {
+                statement.setString(1, sessionId);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return AdaptationRows.decisions(rows, sessionId, this::read);
+                }
+            }
+        });
+    }
+
+    /**
+     * The client model of the client with {@code alias}: the newest estimate of each scale, by scale name; empty for
+     * a client with none or an unknown alias.
+     *
+     * @throws StoreException if {@code alias} is malformed
+     */
+    public List<LevelEstimate> levels(String alias) {
+        Aliases.requireValid(alias);
+        return query("read a client's level estimates", () -> AdaptationRows.levels(connection, alias, this::read));
+    }
+
+    /** The level estimates recorded at the end of session {@code sessionId}, by scale name. */
+    public List<LevelEstimate> sessionLevels(String sessionId) {
+        Require.nonNull(sessionId, "sessionId");
+        return query("read the level estimates of session " + sessionId,
+                () -> AdaptationRows.sessionLevels(connection, sessionId, this::read));
+    }
+
+    /**
+     * The therapist's settings for the client with {@code alias}; {@link ClientSettings#NONE} if none were saved.
+     *
+     * @throws StoreException if {@code alias} is malformed
+     */
+    public ClientSettings settings(String alias) {
+        Aliases.requireValid(alias);
+        return query("read a client's settings", () -> AdaptationRows.settings(connection, alias, this::read))
+                .orElse(ClientSettings.NONE);
+    }
+
+    /**
+     * Saves {@code settings} as the therapist's settings for the client with {@code alias} (created if new),
+     * replacing any saved before.
+     *
+     * @throws StoreException if {@code alias} is malformed or the settings cannot be saved
+     */
+    public void saveSettings(String alias, ClientSettings settings) {
+        Aliases.requireValid(alias);
+        Require.nonNull(settings, "settings");
+        String action = "save a client's settings";
+        write(action, () -> AdaptationRows.saveSettings(connection, alias, settings, time(Instant.now(), action)));
+    }
+
+    /**
+     * How the sessions of the client with {@code alias} went, newest first (as {@link #sessions(String)}); empty
+     * for an unknown alias.
+     *
+     * @throws StoreException if {@code alias} is malformed
+     */
+    public List<SessionResult> results(String alias) {
+        Aliases.requireValid(alias);
+        return query("read a client's session results", () -> {
+            List<SessionResult> result = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT s.id, s.scenario_id, s.started_at, s.status, s.end_reason,
+                        coalesce(json_extract(s.summary, '$.goalMet'), 0), json_extract(s.summary, '$.realWorldTask'),
+                        s.goal_score, s.success_rate, s.mean_response_ms, s.start_difficulty, s.end_difficulty,
+                        s.confidence_before, s.confidence_after, s.task_outcome
+                    FROM sessions s JOIN clients c ON c.id = s.client_id
+                    WHERE c.alias = ?
+                    ORDER BY s.started_at DESC, s.rowid DESC""")) {
+                query.setString(1, alias);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        String id = rows.getString(1);
+                        String scenario = rows.getString(2);
+                        String startedAt = rows.getString(3);
+                        String status = rows.getString(4);
+                        Optional<String> endReason = Optional.ofNullable(rows.getString(5));
+                        boolean goalMet = rows.getInt(6) == 1;
+                        Optional<String> task = Optional.ofNullable(rows.getString(7));
+                        double goalScore = rows.getDouble(8);
+                        boolean scored = !rows.wasNull();
+                        double successRate = rows.getDouble(9);
+                        double responseMillis = rows.getDouble(10);
+                        double startDifficulty = rows.getDouble(11);
+                        double endDifficulty = rows.getDouble(12);
+                        int before = rows.getInt(13);
+                        OptionalInt confidenceBefore = rows.wasNull() ? OptionalInt.empty() : OptionalInt.of(before);
+                        int after = rows.getInt(14);
+                        OptionalInt confidenceAfter = rows.wasNull() ? OptionalInt.empty() : OptionalInt.of(after);
+                        Optional<String> outcome = Optional.ofNullable(rows.getString(15));
+                        result.add(read(() -> new SessionResult(id, scenario, Times.parse(startedAt, "started_at"),
+                                SessionStatus.ofColumn(status), endReason, goalMet, scored
+                                        ? Optional.of(new SessionScore(goalScore, successRate, responseMillis,
+                                                startDifficulty, endDifficulty))
+                                        : Optional.empty(), confidenceBefore,
+                                confidenceAfter, task, outcome.map(SessionEvent.TaskOutcome::valueOf)),
+                                "session " + id));
+                    }
+                }
+            }
+            return List.copyOf(result);
+        });
+    }
+
     /**
      * Closes the database connection. Everything recorded is already committed. Closing again does nothing.
      *
@@ -706,6 +836,10 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
             case SessionEvent.TurnCompleted t -> "turn " + t.turn().index();
             case SessionEvent.SafetyRaised r -> "a safety event";
             case SessionEvent.PauseChanged p -> p.paused() ? "a pause" : "a resumption";
+            case SessionEvent.Decided d -> "a decision";
+            case SessionEvent.Assessed a -> "the assessment";
+            case SessionEvent.ConfidenceRated c -> "a confidence rating";
+            case SessionEvent.TaskFollowedUp f -> "the task follow-up";
             case SessionEvent.Ended e -> "the end";
         };
         return kind + " of session " + event.sessionId();

@@ -55,7 +55,8 @@ class StoreOpeningTest {
                 while (rows.next()) {
                     tables.add(rows.getString(1));
                 }
-                assertEquals(List.of("clients", "pauses", "safety_events", "schema_version", "sessions", "turns"),
+                assertEquals(List.of("client_settings", "clients", "decisions", "level_estimates", "pauses",
+                        "safety_events", "schema_version", "sessions", "turns"),
                         tables);
             }
         }

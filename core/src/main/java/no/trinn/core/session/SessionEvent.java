@@ -1,6 +1,7 @@
 package no.trinn.core.session;
 
 import java.time.Instant;
+import java.util.List;
 import no.trinn.core.Require;
 
 /**
@@ -62,6 +63,69 @@ public sealed interface SessionEvent {
             Require.nonNull(at, "at");
             Require.nonBlank(reason, "reason");
         }
+    }
+
+    /** The difficulty controller took a decision (also when it decided to hold). */
+    record Decided(String sessionId, Instant at, Decision decision) implements SessionEvent {
+        public Decided {
+            Require.nonBlank(sessionId, "sessionId");
+            Require.nonNull(at, "at");
+            Require.nonNull(decision, "decision");
+        }
+    }
+
+    /**
+     * The session was assessed at its end: its score, and the client model's estimates after it (one per scale the
+     * session informed; may be empty when nothing was estimated).
+     */
+    record Assessed(String sessionId, Instant at, SessionScore score, List<LevelEstimate> levels)
+            implements SessionEvent {
+        public Assessed {
+            Require.nonBlank(sessionId, "sessionId");
+            Require.nonNull(at, "at");
+            Require.nonNull(score, "score");
+            levels = List.copyOf(Require.nonNull(levels, "levels"));
+        }
+    }
+
+    /** The client rated their confidence in the situation from 1 (not at all) to 5 (very), before or after. */
+    record ConfidenceRated(String sessionId, Instant at, boolean before, int rating) implements SessionEvent {
+        /** The lowest rating. */
+        public static final int MIN = 1;
+        /** The highest rating. */
+        public static final int MAX = 5;
+
+        public ConfidenceRated {
+            Require.nonBlank(sessionId, "sessionId");
+            Require.nonNull(at, "at");
+            Require.inRange(rating, MIN, MAX, "rating");
+        }
+    }
+
+    /**
+     * At the start of this session the client said how the real-world task of their previous session went.
+     *
+     * @param previousSessionId the session that set the task
+     * @param outcome how it went
+     */
+    record TaskFollowedUp(String sessionId, Instant at, String previousSessionId, TaskOutcome outcome)
+            implements SessionEvent {
+        public TaskFollowedUp {
+            Require.nonBlank(sessionId, "sessionId");
+            Require.nonNull(at, "at");
+            Require.nonBlank(previousSessionId, "previousSessionId");
+            Require.nonNull(outcome, "outcome");
+        }
+    }
+
+    /** How a real-world task went, as the client tells it. */
+    enum TaskOutcome {
+        /** The client did it. */
+        DONE,
+        /** The client tried, or did part of it. */
+        TRIED,
+        /** Not yet. */
+        NOT_YET
     }
 
     /** The session ended: {@code reason} is "completed", "stopped", "quit" or "interrupted". */
