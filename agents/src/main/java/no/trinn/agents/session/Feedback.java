@@ -7,13 +7,14 @@ import java.util.Set;
 import no.trinn.agents.dialogue.CommonPhrases;
 import no.trinn.core.session.SessionSummary;
 import no.trinn.core.session.TurnRecord;
+import no.trinn.scenarios.Character;
 import no.trinn.scenarios.Goal;
 import no.trinn.scenarios.Scenario;
 
 /**
  * End-of-session feedback: goal steps met, strengths first (the scenario's own praise for each step reached, then
  * what the turns show), one thing to practise (the first step missed, else what the turns suggest), and the
- * scenario's real-world task. Texts come from the scenario and {@link CommonPhrases}.
+ * scenario's real-world task; rendered with a one-line recap (who, how many turns, how many goal steps). Texts come from the scenario and {@link CommonPhrases}.
  */
 public final class Feedback {
     /** The most strengths a summary lists. */
@@ -113,6 +114,11 @@ public final class Feedback {
         sb.append(common.feedback("headings.goal")).append(": ").append(scenario.goal().description())
                 .append(" (").append(summary.goalStepsMet().size()).append('/')
                 .append(scenario.goal().steps().size()).append(")\n");
+        Character speaker = scenario.characters().getFirst();
+        sb.append(common.feedback("recap").replace("{name}", speaker.name()).replace("{role}", speaker.role())
+                .replace("{turns}", Integer.toString(summary.turns()))
+                .replace("{met}", Integer.toString(summary.goalStepsMet().size()))
+                .replace("{steps}", Integer.toString(scenario.goal().steps().size()))).append('\n');
         sb.append(common.feedback("headings.wentWell")).append(":\n");
         for (String s : summary.strengths()) {
             sb.append("  + ").append(s).append('\n');

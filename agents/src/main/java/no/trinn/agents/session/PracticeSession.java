@@ -10,6 +10,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import no.trinn.agents.AgentException;
@@ -31,6 +32,7 @@ import no.trinn.core.frame.Frame;
 import no.trinn.core.frame.Notice;
 import no.trinn.core.frame.Pipeline;
 import no.trinn.core.frame.Stage;
+import no.trinn.core.session.Decision;
 import no.trinn.core.session.SafetyEvent;
 import no.trinn.core.session.SessionEvent;
 import no.trinn.core.session.SessionObserver;
@@ -74,6 +76,8 @@ public final class PracticeSession {
     private final List<ChatMessage> history = new ArrayList<>();
     private final List<String> recentLines = new ArrayList<>();
     private final Set<String> reached = new LinkedHashSet<>();
+    private final Optional<Adaptation> adaptation;
+    private Map<String, Double> behaviour;
     private String stateId;
     private Optional<String> lastLine = Optional.empty();
     private long lastLineNanos;
@@ -94,12 +98,24 @@ public final class PracticeSession {
      */
     public PracticeSession(SessionSetup setup, ChatModel engine, SafetyCheck safety, Clock clock,
             List<SessionObserver> observers) {
+        this(setup, engine, safety, clock, observers, Optional.empty());
+    }
+
+    /**
+     * As {@link #PracticeSession(SessionSetup, ChatModel, SafetyCheck, Clock, List)}, with an adaptation that moves
+     * the character's behaviour between turns and assesses the session at its end; its decisions and assessment are
+     * published as {@link SessionEvent.Decided} and {@link SessionEvent.Assessed} (before {@code Ended}).
+     */
+    public PracticeSession(SessionSetup setup, ChatModel engine, SafetyCheck safety, Clock clock,
+            List<SessionObserver> observers, Optional<Adaptation> adaptation) {
         this.setup = Require.nonNull(setup, "setup");
         this.scenario = setup.scenario();
         this.engine = Require.nonNull(engine, "engine");
         this.safety = Require.nonNull(safety, "safety");
         this.clock = Require.nonNull(clock, "clock");
         this.observers = List.copyOf(observers);
+        this.adaptation = Require.nonNull(adaptation, "adaptation");
+        this.behaviour = setup.behaviour();
         this.stateId = scenario.start().id();
         this.pipeline = new Pipeline(List.of(this::safetyStage, this::characterStage), output::add, f -> { });
     }
@@ -209,6 +225,11 @@ public final class PracticeSession {
         return summary;
     }
 
+    /** The behaviour values the character uses for the next turn (after the controller's last decision). */
+    public Map<String, Double> behaviour() {
+        return softened ? gentlest() : behaviour;
+    }
+
     /** The session's setup. */
     public SessionSetup setup() {
         return setup;
@@ -303,13 +324,18 @@ public final class PracticeSession {
                 isQuestion(words), Math.max(0, clock.nanoTime() - u.atNanos()), reply.fallback()));
         // a repeat keeps the line it repeated as the one to repeat next, so repeats never pile up prefixes
         out.emit(speak(reply.text(), reply.affect(), !reply.repair()), Direction.DOWNSTREAM);
+        adaptation.ifPresent(a -> {
+            Decision decision = a.afterTurn(turns.getLast());
+            behaviour = Adaptation.apply(behaviour, decision);
+            publish(new SessionEvent.Decided(setup.sessionId(), clock.instant(), decision));
+        });
         if (scenario.state(stateId).map(State::end).orElse(false)) {
             finish("completed", out);
         }
     }
 
     private CharacterReply ask() {
-        TurnContext ctx = new TurnContext(scenario, stateId, softened ? gentlest() : setup.behaviour(), recentLines,
+        TurnContext ctx = new TurnContext(scenario, stateId, softened ? gentlest() : behaviour, recentLines,
                 lastLine, misunderstandings);
         ChatRequest request = ChatRequest.builder().messages(history)
                 .parameters(TurnRequestParameters.of(ctx)).build();
@@ -344,13 +370,18 @@ public final class PracticeSession {
         boolean completed = scenario.state(stateId).map(State::end).orElse(false);
         SessionSummary s = Feedback.summarise(scenario, turns, reached, completed, repeatRequests);
         summary = Optional.of(s);
+        adaptation.ifPresent(a -> {
+            Adaptation.Ending ending = a.sessionEnded(List.copyOf(turns), s, completed);
+            publish(new SessionEvent.Assessed(setup.sessionId(), clock.instant(), ending.score(), ending.levels()));
+            ending.next().ifPresent(d -> publish(new SessionEvent.Decided(setup.sessionId(), clock.instant(), d)));
+        });
         out.emit(new Notice(Notice.Kind.FEEDBACK, Feedback.render(scenario, s), clock.nanoTime()),
                 Direction.DOWNSTREAM);
         publish(new SessionEvent.Ended(setup.sessionId(), clock.instant(), reason, s));
     }
 
     /** Behaviour at the easiest difficulty, which the character falls back to after a sign of distress. */
-    private java.util.Map<String, Double> gentlest() {
+    private Map<String, Double> gentlest() {
         return BehaviourParameters.standard().valuesFor(scenario.speaker(scenario.state(stateId).orElseThrow()), 0.0);
     }
 

@@ -54,6 +54,9 @@ public final class Cli {
                 .addSubcommand(new ModelsCommand.PullCommand(modelsCommand))
                 .addSubcommand(new ModelsCommand.VerifyCommand(modelsCommand))
                 .addSubcommand(new ModelsCommand.AddCommand(modelsCommand));
+        CommandLine client = new CommandLine(new ClientCommand(root))
+                .addSubcommand(new ClientCommand.ShowCommand(root))
+                .addSubcommand(new ClientCommand.SetCommand(root));
         CommandLine bench = new CommandLine(new BenchCommand(root))
                 .addSubcommand(new BenchCommand.TextCommand(root))
                 .addSubcommand(new BenchCommand.LlmCommand(root))
@@ -63,6 +66,7 @@ public final class Cli {
                 .addSubcommand(scenarios)
                 .addSubcommand(models)
                 .addSubcommand(new HistoryCommand(root))
+                .addSubcommand(client)
                 .addSubcommand(bench)
                 .addSubcommand(new CommandLine.HelpCommand());
         cl.setOut(io.out());

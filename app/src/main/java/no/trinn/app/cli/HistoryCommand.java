@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 import no.trinn.agents.session.Feedback;
 import no.trinn.app.practice.PlainTranscript;
 import no.trinn.core.Require;
+import no.trinn.core.session.Decision;
+import no.trinn.core.session.LevelEstimate;
 import no.trinn.core.session.SafetyEvent;
 import no.trinn.core.session.SessionEvent;
 import no.trinn.core.session.SessionSummary;
@@ -30,8 +32,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code trinn history --client ALIAS [--session ID]}: a client's recorded sessions, newest first, or one session's
- * transcript and summary. Sessions whose process died are marked interrupted first.
+ * {@code trinn history --client ALIAS [--session ID] [--decisions]}: a client's recorded sessions, newest first, with
+ * the client model's level estimates, or one session's transcript and summary, or the difficulty controller's
+ * decisions. Sessions whose process died are marked interrupted first.
  */
 @Command(name = "history", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Show a client's sessions, newest first (date, scenario, status, turns, goal steps met, "
@@ -46,6 +49,10 @@ public final class HistoryCommand implements Callable<Integer> {
 
     @Option(names = "--session", paramLabel = "ID", description = "Show this session's transcript and summary.")
     private Optional<String> session = Optional.empty();
+
+    @Option(names = "--decisions", description = "Show the difficulty controller's decisions (every session's, "
+            + "oldest first, or those of --session ID): the values before and after, the signals and the reason.")
+    private boolean decisions;
 
     /** The command under {@code root}. */
     public HistoryCommand(TrinnCommand root) {
@@ -68,7 +75,9 @@ public final class HistoryCommand implements Callable<Integer> {
         ScenarioLibrary library = home.library();
         try (SessionStore store = SessionStore.open(home.database())) {
             store.recoverInterrupted();
-            if (session.isPresent()) {
+            if (decisions) {
+                decisions(store, out);
+            } else if (session.isPresent()) {
                 transcript(store, library, session.get(), out);
             } else {
                 list(store, library, out);
@@ -93,12 +102,73 @@ public final class HistoryCommand implements Callable<Integer> {
                     o.id()});
         }
         Table.print(out, rows);
+        List<LevelEstimate> levels = store.levels(client);
+        if (!levels.isEmpty()) {
+            out.println();
+            out.println("Estimated level (0 easiest .. 1 hardest, +/- one standard deviation):");
+            for (LevelEstimate l : levels) {
+                out.println("  " + l.scale() + ": " + number(l.mean()) + " +/- " + number(l.sd()) + " ("
+                        + l.observations() + " turns)");
+            }
+        }
+    }
+
+    private void decisions(SessionStore store, PrintWriter out) {
+        List<String> ids = session.isPresent()
+                ? List.of(requireOwn(store, session.get()).id())
+                : store.sessions(client).stream().map(SessionOverview::id).toList().reversed();
+        if (ids.isEmpty()) {
+            out.println("No sessions recorded for this client yet.");
+            return;
+        }
+        for (String id : ids) {
+            StoredSession stored = store.session(id).orElseThrow();
+            List<SessionEvent.Decided> made = store.decisions(id);
+            out.println("Session " + id + " (" + stored.started().scenarioId() + ", " + date(stored.started().at())
+                    + "): " + (made.isEmpty() ? "no decisions (fixed difficulty " + stored.started().difficulty()
+                    + ")" : made.size() + " decision(s)"));
+            for (SessionEvent.Decided d : made) {
+                out.println("  " + describe(d.decision()));
+            }
+        }
+    }
+
+    /** One decision on one line: when, what changed, the reason, the signals. */
+    static String describe(Decision d) {
+        StringBuilder sb = new StringBuilder(d.scope() == Decision.Scope.BETWEEN_SESSIONS ? "next session: "
+                : "after turn " + (d.turnIndex() + 1) + ": ");
+        d.nextScenario().ifPresent(n -> sb.append(n).append(", "));
+        List<String> changes = new ArrayList<>();
+        d.after().forEach((name, after) -> {
+            Double before = d.before().get(name);
+            if (before == null) {
+                changes.add(name + " " + number(after));
+            } else if (Math.abs(before - after) >= 0.005) {
+                changes.add(name + " " + number(before) + " -> " + number(after));
+            }
+        });
+        sb.append(changes.isEmpty() ? "hold" : String.join(", ", changes)).append(". ").append(d.reason());
+        if (!d.inputs().isEmpty()) {
+            List<String> inputs = new ArrayList<>();
+            d.inputs().forEach((name, value) -> inputs.add(name + " " + number(value)));
+            sb.append(" [").append(String.join(", ", inputs)).append(']');
+        }
+        return sb.toString();
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) >= 2 ? Long.toString((long) value)
+                : String.format(java.util.Locale.ROOT, "%.2f", value);
+    }
+
+    private StoredSession requireOwn(SessionStore store, String id) {
+        return store.session(id).filter(s -> s.started().clientAlias().equals(client))
+                .orElseThrow(() -> new InputException("no session '" + id + "' for this client; "
+                        + "'trinn history --client ALIAS' lists them"));
     }
 
     private void transcript(SessionStore store, ScenarioLibrary library, String id, PrintWriter out) {
-        StoredSession stored = store.session(id).filter(s -> s.started().clientAlias().equals(client))
-                .orElseThrow(() -> new InputException("no session '" + id + "' for this client; "
-                        + "'trinn history --client ALIAS' lists them"));
+        StoredSession stored = requireOwn(store, id);
         SessionEvent.Started started = stored.started();
         Optional<Scenario> scenario = library.find(started.scenarioId());
         out.println("Session " + id + ": " + scenario.map(s -> s.title() + " (" + s.id() + ")")
