@@ -1,6 +1,8 @@
 package no.trinn.scenarios;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import no.trinn.core.Require;
 
 /**
@@ -8,11 +10,28 @@ import no.trinn.core.Require;
  *
  * @param description the goal in words a client understands
  * @param steps the observable steps; the goal is met when all are reached
+ * @param skill the skill the goal practises across scenarios (e.g. {@code refusal}), if the author named one: a
+ *     lower-case word or words joined by hyphens; the client model keeps a level per skill ({@code skill:NAME})
  */
-public record Goal(String description, List<Step> steps) {
+public record Goal(String description, List<Step> steps, Optional<String> skill) {
+    /** The format of {@link #skill()}: lower-case words (letters and digits, starting with a letter) joined by hyphens. */
+    public static final Pattern SKILL = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+
     public Goal {
         Require.nonBlank(description, "description");
         steps = List.copyOf(Require.nonEmpty(steps, "steps"));
+        Require.nonNull(skill, "skill");
+        skill.ifPresent(k -> {
+            if (!SKILL.matcher(k).matches()) {
+                throw new IllegalArgumentException("skill: must be lower-case words joined by hyphens, was '" + k
+                        + "'");
+            }
+        });
+    }
+
+    /** A goal that names no skill. */
+    public Goal(String description, List<Step> steps) {
+        this(description, steps, Optional.empty());
     }
 
     /**

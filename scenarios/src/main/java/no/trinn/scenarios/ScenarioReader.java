@@ -25,12 +25,13 @@ final class ScenarioReader {
     /** Temperament and behaviour parameter names: lower camel case, e.g. {@code speechRate}. */
     static final Pattern PARAMETER_NAME = Pattern.compile("[a-z][a-zA-Z0-9]*");
     static final String PARAMETER_NAME_RULE = "a lower camel-case name, e.g. 'speechRate'";
+    static final String SKILL_RULE = "lower-case words joined by hyphens, e.g. 'refusal' or 'small-talk'";
     /** The languages scenarios may be written in. */
     static final List<String> LANGUAGES = List.of("en", "nb");
 
     static final List<String> SCENARIO_FIELDS = List.of("id", "title", "language", "tier", "summary", "goal",
             "setting", "characters", "opening", "states", "followUp", "translationOf");
-    static final List<String> GOAL_FIELDS = List.of("description", "steps");
+    static final List<String> GOAL_FIELDS = List.of("description", "skill", "steps");
     static final List<String> STEP_FIELDS = List.of("id", "description", "strength", "practise");
     static final List<String> CHARACTER_FIELDS = List.of("id", "name", "role", "persona", "voice", "temperament");
     static final List<String> VOICE_FIELDS = List.of("name", "pitch", "rate");
@@ -102,10 +103,11 @@ final class ScenarioReader {
         Fields f = of.get();
         Optional<String> description = f.text("description", true);
         Optional<List<Goal.Step>> steps = f.list("steps", true, true, this::step);
+        Optional<String> skill = f.id("skill", false, Goal.SKILL, SKILL_RULE);
         if (problems.since(mark)) {
             return Optional.empty();
         }
-        return build(f, () -> new Goal(description.orElseThrow(), steps.orElseThrow()));
+        return build(f, () -> new Goal(description.orElseThrow(), steps.orElseThrow(), skill));
     }
 
     private Optional<Goal.Step> step(YamlNode node, String path) {
