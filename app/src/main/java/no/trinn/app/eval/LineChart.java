@@ -1,0 +1,65 @@
+package no.trinn.app.eval;
+
+import java.util.List;
+import java.util.Optional;
+import no.trinn.core.Require;
+
+/**
+ * A line chart as a standalone SVG document: several series joined by lines with a marker at each point, axes with
+ * round ticks and titles with units, a legend and a title, and optionally a shaded horizontal band (e.g. the target
+ * band of achievable challenge). Each series is one {@code <polyline class="series" data-series="NAME">} whose
+ * points are {@link PlotArea#STANDARD}'s coordinates of the data, in order. Immutable.
+ *
+ * @param title the chart's title
+ * @param x the horizontal axis
+ * @param y the vertical axis
+ * @param series the series, drawn in order; at most 8 are told apart by colour and dash pattern
+ * @param band a band to shade, if any
+ */
+public record LineChart(String title, ChartAxis x, ChartAxis y, List<ChartSeries> series, Optional<ChartBand> band) {
+    public LineChart {
+        Require.nonBlank(title, "title");
+        Require.nonNull(x, "x");
+        Require.nonNull(y, "y");
+        series = List.copyOf(Require.nonNull(series, "series"));
+        Require.nonNull(band, "band");
+    }
+
+    /** The SVG document. */
+    public String svg() {
+        PlotArea a = PlotArea.STANDARD;
+        Svg svg = new Svg(title);
+        band.ifPresent(b -> {
+            double top = a.y(y, Math.min(b.to(), y.max()));
+            double bottom = a.y(y, Math.max(b.from(), y.min()));
+            if (bottom > top) {
+                svg.raw("<rect class=\"band\" x=\"" + Svg.n(a.left()) + "\" y=\"" + Svg.n(top) + "\" width=\""
+                        + Svg.n(a.width()) + "\" height=\"" + Svg.n(bottom - top)
+                        + "\" fill=\"#009E73\" fill-opacity=\"0.18\"/>\n");
+                svg.text(a.right() - 10, top + Svg.TICK_SIZE + 4, Svg.TICK_SIZE, "end", "band-label", b.label(), "");
+            }
+        });
+        svg.axes(a, x, y);
+        svg.raw("<g class=\"data\" clip-path=\"url(#plot)\">\n");
+        for (int i = 0; i < series.size(); i++) {
+            ChartSeries s = series.get(i);
+            StringBuilder points = new StringBuilder();
+            for (ChartPoint p : s.points()) {
+                if (!points.isEmpty()) {
+                    points.append(' ');
+                }
+                points.append(Svg.n(a.x(x, p.x()))).append(',').append(Svg.n(a.y(y, p.y())));
+            }
+            svg.raw("<polyline class=\"series\" data-series=\"" + Svg.escape(s.name()) + "\" points=\"" + points
+                    + "\" fill=\"none\" stroke=\"" + Svg.colour(i) + "\" stroke-width=\"3.5\"" + Svg.dash(i)
+                    + " stroke-linejoin=\"round\"/>\n");
+            for (ChartPoint p : s.points()) {
+                svg.marker(a.x(x, p.x()), a.y(y, p.y()), i, s.name() + ": " + x.tickLabel(p.x()) + ", "
+                        + y.tickLabel(p.y()));
+            }
+        }
+        svg.raw("</g>\n");
+        svg.legend(a, series, true);
+        return svg.finish();
+    }
+}

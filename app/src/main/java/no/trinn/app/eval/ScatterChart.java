@@ -1,0 +1,61 @@
+package no.trinn.app.eval;
+
+import java.util.List;
+import no.trinn.core.Require;
+
+/**
+ * A scatter chart as a standalone SVG document, e.g. each simulated client's true level against the controller's
+ * estimate: one marker per point, series told apart by colour, axes with round ticks and titles with units, a legend
+ * and a title, and optionally the diagonal {@code y = x} where a perfect estimate would lie. Each series is one
+ * {@code <g class="series" data-series="NAME">} of {@code <circle>} markers at {@link PlotArea#STANDARD}'s
+ * coordinates of the data, in order. Immutable.
+ *
+ * @param title the chart's title
+ * @param x the horizontal axis
+ * @param y the vertical axis
+ * @param series the series, drawn in order
+ * @param diagonal whether to draw the line {@code y = x} (labelled with {@code diagonalLabel})
+ * @param diagonalLabel the diagonal's label, e.g. "estimate = true level"; unused without the diagonal
+ */
+public record ScatterChart(String title, ChartAxis x, ChartAxis y, List<ChartSeries> series, boolean diagonal,
+        String diagonalLabel) {
+    public ScatterChart {
+        Require.nonBlank(title, "title");
+        Require.nonNull(x, "x");
+        Require.nonNull(y, "y");
+        series = List.copyOf(Require.nonNull(series, "series"));
+        Require.nonNull(diagonalLabel, "diagonalLabel");
+        if (diagonal) {
+            Require.nonBlank(diagonalLabel, "diagonalLabel");
+        }
+    }
+
+    /** The SVG document. */
+    public String svg() {
+        PlotArea a = PlotArea.STANDARD;
+        Svg svg = new Svg(title);
+        svg.axes(a, x, y);
+        double from = Math.max(x.min(), y.min());
+        double to = Math.min(x.max(), y.max());
+        if (diagonal && to > from) {
+            svg.raw("<line class=\"diagonal\" x1=\"" + Svg.n(a.x(x, from)) + "\" y1=\"" + Svg.n(a.y(y, from))
+                    + "\" x2=\"" + Svg.n(a.x(x, to)) + "\" y2=\"" + Svg.n(a.y(y, to))
+                    + "\" stroke=\"#777777\" stroke-width=\"2\" stroke-dasharray=\"8 6\"/>\n");
+            svg.text(a.x(x, to) - 8, a.y(y, to) + Svg.TICK_SIZE + 6, Svg.TICK_SIZE, "end", "diagonal-label",
+                    diagonalLabel, "");
+        }
+        svg.raw("<g class=\"data\" clip-path=\"url(#plot)\">\n");
+        for (int i = 0; i < series.size(); i++) {
+            ChartSeries s = series.get(i);
+            svg.raw("<g class=\"series\" data-series=\"" + Svg.escape(s.name()) + "\">\n");
+            for (ChartPoint p : s.points()) {
+                svg.marker(a.x(x, p.x()), a.y(y, p.y()), i, s.name() + ": " + x.tickLabel(p.x()) + ", "
+                        + y.tickLabel(p.y()));
+            }
+            svg.raw("</g>\n");
+        }
+        svg.raw("</g>\n");
+        svg.legend(a, series, false);
+        return svg.finish();
+    }
+}
