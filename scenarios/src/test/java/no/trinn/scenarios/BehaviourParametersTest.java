@@ -19,8 +19,9 @@ class BehaviourParametersTest {
     private final Character barista = new ScenarioLoader().loadLibrary("coffee-order.yaml").characters().getFirst();
 
     @Test
-    void theShippedFileNamesFiveParameters() {
-        assertEquals(List.of("warmth", "patience", "complexity", "pressure", "speechRate"),
+    void theShippedFileNamesEightParameters() {
+        assertEquals(List.of("warmth", "patience", "complexity", "pressure", "speechRate", "interruptions",
+                "ambiguity", "distractions"),
                 List.copyOf(standard.names()));
         Parameter warmth = standard.parameter("warmth").orElseThrow();
         assertEquals(0.9, warmth.easy());
@@ -49,6 +50,9 @@ class BehaviourParametersTest {
         assertEquals(0.1, easiest.get("complexity"), EPS);
         assertEquals(0.05, easiest.get("pressure"), EPS);
         assertEquals(0.3, easiest.get("speechRate"), EPS);
+        for (String never : List.of("interruptions", "ambiguity", "distractions")) {
+            assertEquals(0.0, easiest.get(never), EPS, never + " is off at the easiest level");
+        }
         assertEquals(0.5, easiest.get("talkativeness"), EPS);
         assertEquals(0.0, easiest.get("difficulty"), EPS);
 
@@ -62,8 +66,8 @@ class BehaviourParametersTest {
         assertEquals(0.4, hardest.get("warmth"), EPS, "0.3 clamped to the temperament's range [0.4, 1.0]");
         assertEquals(0.4, hardest.get("patience"), EPS, "0.3 clamped to [0.4, 1.0]");
         assertEquals(0.9, hardest.get("complexity"), EPS);
-        assertEquals(List.of("warmth", "patience", "complexity", "pressure", "speechRate", "talkativeness",
-                "difficulty"), List.copyOf(hardest.keySet()));
+        assertEquals(List.of("warmth", "patience", "complexity", "pressure", "speechRate", "interruptions",
+                "ambiguity", "distractions", "talkativeness", "difficulty"), List.copyOf(hardest.keySet()));
         assertThrows(UnsupportedOperationException.class, () -> hardest.put("x", 1.0));
     }
 
@@ -85,8 +89,8 @@ class BehaviourParametersTest {
 
     @Test
     void conditionNamesAreParametersTemperamentsAndDifficulty() {
-        assertEquals(Set.of("warmth", "patience", "complexity", "pressure", "speechRate", "talkativeness",
-                "difficulty"), standard.conditionNames(barista));
+        assertEquals(Set.of("warmth", "patience", "complexity", "pressure", "speechRate", "interruptions",
+                "ambiguity", "distractions", "talkativeness", "difficulty"), standard.conditionNames(barista));
     }
 
     @Test

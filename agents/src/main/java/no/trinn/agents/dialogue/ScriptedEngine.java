@@ -12,7 +12,9 @@ import no.trinn.scenarios.State;
 /**
  * The scripted dialogue engine: answers with the scenario's authored lines. The client's words are matched to the
  * current state's intents; a match moves the conversation along the state graph, anything below the threshold gets
- * the state's reprompt (simpler variants at low complexity), a repeat request repeats the last line. Works with no
+ * the state's reprompt (simpler variants at low complexity), a repeat request repeats the last line. Beside the
+ * scenario's lines, every character behaves by its behaviour parameters in the same generic ways ({@link Manner}:
+ * distraction asides, cut-ins, vague reprompts, nudges, ...), except when repeating. Works with no
  * download beyond the embedding model inside the jar. Stateless and thread-safe; {@link ScriptedChatModel} and
  * {@link ScriptedStreamingChatModel} put it behind LangChain4j's chat model interfaces.
  */
@@ -34,7 +36,7 @@ public final class ScriptedEngine {
     /** The character's opening line for a session that stands in its first state. */
     public CharacterReply opening(TurnContext ctx) {
         Scenario s = ctx.scenario();
-        String text = say(s.opening(), ctx).orElseThrow();
+        String text = Manner.forLanguage(s.language()).opening(ctx, say(s.opening(), ctx).orElseThrow()).text();
         return new CharacterReply(text, affect(ctx, true), Optional.empty(), 0.0, ctx.stateId(), List.of(), false,
                 true);
     }
@@ -45,12 +47,14 @@ public final class ScriptedEngine {
         State state = scenario.state(ctx.stateId()).orElseThrow();
         if (Text.normalise(utterance).isEmpty()) {
             CommonPhrases common = CommonPhrases.forLanguage(scenario.language());
-            return notUnderstood(ctx, state, say(common.silence(), ctx).orElseThrow(), 0.0);
+            return notUnderstood(ctx, state, Manner.forLanguage(scenario.language())
+                    .silence(ctx, say(common.silence(), ctx).orElseThrow()).text(), 0.0);
         }
         List<IntentMatcher.Score> ranked = matcher.rank(scenario, state, utterance);
         IntentMatcher.Score best = ranked.getFirst();
         if (!best.accepted()) {
-            return notUnderstood(ctx, state, reprompt(ctx, state), best.score());
+            return notUnderstood(ctx, state, Manner.forLanguage(scenario.language())
+                    .notUnderstood(ctx, utterance, reprompt(ctx, state)).text(), best.score());
         }
         if (best.intentId().equals(IntentMatcher.REPAIR)) {
             return repeat(ctx, state, best.score());
@@ -65,7 +69,8 @@ public final class ScriptedEngine {
         if (parts.isEmpty()) {
             parts.add(reprompt(ctx, next));
         }
-        return new CharacterReply(String.join(" ", parts), affect(ctx, true), Optional.of(intent.id()),
+        String text = Manner.forLanguage(scenario.language()).understood(ctx, utterance, parts).text();
+        return new CharacterReply(text, affect(ctx, true), Optional.of(intent.id()),
                 best.score(), next.id(), intent.steps(), false, true);
     }
 
@@ -84,7 +89,8 @@ public final class ScriptedEngine {
         // the prefix must not count as "recent", or a second repeat would vary it for no reason
         String prefix = LineChooser.choose(common.repeatPrefix(), ctx.behaviour(), List.of()).map(Line::text)
                 .orElse("");
-        String text = prefix.isEmpty() ? last.get() : prefix + " " + last.get();
+        String line = Manner.forLanguage(ctx.scenario().language()).strip(last.get());
+        String text = prefix.isEmpty() ? line : prefix + " " + line;
         return new CharacterReply(text, affect(ctx, true), Optional.of(IntentMatcher.REPAIR), confidence, state.id(),
                 List.of(), true, true);
     }

@@ -171,6 +171,24 @@ public final class PracticeSession {
         }
     }
 
+    /**
+     * The client rated their confidence in the situation ({@value SessionEvent.ConfidenceRated#MIN} to
+     * {@value SessionEvent.ConfidenceRated#MAX}): {@code before} the conversation (once open) or after it (also once
+     * the session has ended). Published as a {@link SessionEvent.ConfidenceRated}.
+     */
+    public void rateConfidence(boolean before, int rating) {
+        if (!opened) {
+            throw new IllegalStateException("session " + setup.sessionId() + " is not open yet");
+        }
+        publish(new SessionEvent.ConfidenceRated(setup.sessionId(), clock.instant(), before, rating));
+    }
+
+    /** The client said how the real-world task of session {@code previousSessionId} went. */
+    public void taskFollowedUp(String previousSessionId, SessionEvent.TaskOutcome outcome) {
+        requireRunning();
+        publish(new SessionEvent.TaskFollowedUp(setup.sessionId(), clock.instant(), previousSessionId, outcome));
+    }
+
     /** Pauses the session (the client's {@code /pause}, or a therapist's command). */
     public List<Frame> pause(String reason) {
         requireRunning();
@@ -336,7 +354,7 @@ public final class PracticeSession {
 
     private CharacterReply ask() {
         TurnContext ctx = new TurnContext(scenario, stateId, softened ? gentlest() : behaviour, recentLines,
-                lastLine, misunderstandings);
+                lastLine, misunderstandings, turns.size());
         ChatRequest request = ChatRequest.builder().messages(history)
                 .parameters(TurnRequestParameters.of(ctx)).build();
         ChatResponse response = engine.chat(request);
