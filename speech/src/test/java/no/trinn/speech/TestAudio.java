@@ -122,9 +122,24 @@ public final class TestAudio {
 
     /** {@code text} spoken by espeak-ng (voice en-us, 150 words a minute), as 16 kHz mono samples, trimmed. */
     public static short[] speak(String text, Path folder) throws IOException, InterruptedException {
+        return speak(text, "en-us", 150, folder);
+    }
+
+    /** {@code text} spoken by espeak-ng voice {@code voice} (e.g. "nb"), as 16 kHz mono samples, trimmed. */
+    public static short[] speak(String text, String voice, Path folder) throws IOException, InterruptedException {
+        return speak(text, voice, 150, folder);
+    }
+
+    /**
+     * {@code text} spoken by espeak-ng voice {@code voice} (e.g. "nb" or "nb+f3") at {@code wordsPerMinute}, as
+     * 16 kHz mono samples, trimmed.
+     */
+    public static short[] speak(String text, String voice, int wordsPerMinute, Path folder) throws IOException,
+            InterruptedException {
         assumeEspeak();
         Path wav = Files.createTempFile(folder, "espeak-", ".wav");
-        List<String> command = new ArrayList<>(List.of("espeak-ng", "-v", "en-us", "-s", "150", "-w",
+        List<String> command = new ArrayList<>(List.of("espeak-ng", "-v", voice, "-s",
+                Integer.toString(wordsPerMinute), "-w",
                 wav.toString(), text));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes());

@@ -36,6 +36,19 @@ public abstract class SpeechRecognizerContract {
     private Path dir;
     private final Map<String, short[]> speech = new HashMap<>();
 
+    /**
+     * The expected answers the contract speaks, at least five; each must come back exactly. English ({@link #PHRASES})
+     * unless a subclass recognizes another language.
+     */
+    protected List<String> phrases() {
+        return PHRASES;
+    }
+
+    /** The espeak-ng voice that speaks {@link #phrases()}. */
+    protected String voice() {
+        return "en-us";
+    }
+
     /** A recognizer for {@code phrases}, or a skipped test (assumption) when the engine or its model is missing. */
     protected abstract SpeechRecognizer create(List<String> phrases);
 
@@ -44,7 +57,7 @@ public abstract class SpeechRecognizerContract {
         long start = System.nanoTime();
         try {
             TestAudio.assumeEspeak();
-            recognizer = create(PHRASES);
+            recognizer = create(phrases());
         } catch (org.opentest4j.TestAbortedException e) {
             System.out.println(getClass().getSimpleName() + " skipped: " + e.getMessage());
             throw e;
@@ -71,7 +84,7 @@ public abstract class SpeechRecognizerContract {
     private short[] spoken(String phrase) throws Exception {
         short[] s = speech.get(phrase);
         if (s == null) {
-            s = TestAudio.speak(phrase, dir);
+            s = TestAudio.speak(phrase, voice(), dir);
             speech.put(phrase, s);
         }
         return s;
@@ -104,7 +117,7 @@ public abstract class SpeechRecognizerContract {
         long audioNanos = 0;
         long workNanos = 0;
         List<String> wrong = new ArrayList<>();
-        for (String phrase : PHRASES) {
+        for (String phrase : phrases()) {
             String expected = Phrases.normalise(phrase);
             short[] audio = padded(spoken(phrase));
             recognizer.reset();
@@ -123,13 +136,14 @@ public abstract class SpeechRecognizerContract {
             assertOrderedAndInside(results, audio.length * 1000L / TestAudio.RATE);
         }
         System.out.printf("%s: %d/%d phrases exact, WER %.1f %%, real-time factor %.3f (as fast as possible)%n",
-                recognizer.name(), correct, PHRASES.size(), 100.0 * wordErrors / words, (double) workNanos / audioNanos);
+                recognizer.name(), correct, phrases().size(), 100.0 * wordErrors / words,
+                (double) workNanos / audioNanos);
         assertTrue(wrong.isEmpty(), "not recognized exactly: " + wrong);
     }
 
     @Test
     void finalResultArrivesSoonAfterSpeechFedInRealTime() throws Exception {
-        short[] speechOnly = spoken(PHRASES.get(2));
+        short[] speechOnly = spoken(phrases().get(2));
         short[] audio = TestAudio.concat(TestAudio.silence(300), speechOnly, TestAudio.silence(2000));
         int speechEnd = TestAudio.RATE * 300 / 1000 + speechOnly.length;
         recognizer.reset();
@@ -162,7 +176,7 @@ public abstract class SpeechRecognizerContract {
                 recognizer.name(), finalNanos < 0 ? "never came"
                         : finalNanos - speechEndNanos < 0 ? "before the end of feeding"
                                 : (finalNanos - speechEndNanos) / 1_000_000 + " ms");
-        assertEquals(Phrases.normalise(PHRASES.get(2)), finalText(all));
+        assertEquals(Phrases.normalise(phrases().get(2)), finalText(all));
     }
 
     @Test
@@ -176,20 +190,20 @@ public abstract class SpeechRecognizerContract {
     @Test
     void resetForgetsAudioNotYetFinalised() throws Exception {
         recognizer.reset();
-        short[] other = spoken(PHRASES.get(1));
+        short[] other = spoken(phrases().get(1));
         recognizer.accept(Pcm.bytes(Arrays.copyOf(other, other.length / 2)));
         recognizer.reset();
-        short[] audio = padded(spoken(PHRASES.get(3)));
+        short[] audio = padded(spoken(phrases().get(3)));
         List<RecognitionResult> results = recognize(audio);
-        assertEquals(Phrases.normalise(PHRASES.get(3)), finalText(results));
+        assertEquals(Phrases.normalise(phrases().get(3)), finalText(results));
         assertOrderedAndInside(results, audio.length * 1000L / TestAudio.RATE);
     }
 
     @Test
     void twoUtterancesInOneStreamComeOutInOrderOnOneTimeline() throws Exception {
         recognizer.reset();
-        short[] a = spoken(PHRASES.get(0));
-        short[] b = spoken(PHRASES.get(4));
+        short[] a = spoken(phrases().get(0));
+        short[] b = spoken(phrases().get(4));
         short[] audio = TestAudio.concat(TestAudio.silence(300), a, TestAudio.silence(1500), b,
                 TestAudio.silence(700));
         List<RecognitionResult> results = new ArrayList<>();
@@ -203,7 +217,7 @@ public abstract class SpeechRecognizerContract {
         }
         results.addAll(recognizer.finish());
         List<RecognitionResult> finals = results.stream().filter(RecognitionResult::isFinal).toList();
-        assertEquals(List.of(Phrases.normalise(PHRASES.get(0)), Phrases.normalise(PHRASES.get(4))),
+        assertEquals(List.of(Phrases.normalise(phrases().get(0)), Phrases.normalise(phrases().get(4))),
                 finals.stream().map(RecognitionResult::text).toList());
         long secondStart = 1800 + a.length * 1000L / TestAudio.RATE;
         assertEquals(secondStart, finals.get(1).startMillis(), 400, finals.toString());
@@ -212,7 +226,7 @@ public abstract class SpeechRecognizerContract {
 
     @Test
     void closedRecognizerRefusesWork() {
-        SpeechRecognizer other = create(List.of("yes", "no"));
+        SpeechRecognizer other = create(phrases().subList(0, 2));
         other.close();
         other.close();
         assertThrows(IllegalStateException.class, () -> other.accept(new byte[640]));
