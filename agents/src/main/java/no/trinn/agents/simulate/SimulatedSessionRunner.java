@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import no.trinn.agents.safety.SafetyCheck;
+import no.trinn.agents.session.Adaptation;
 import no.trinn.agents.session.PracticeSession;
 import no.trinn.agents.session.SessionSetup;
 import no.trinn.core.Require;
@@ -24,11 +25,11 @@ import no.trinn.scenarios.Scenario;
  * a {@link SimulatedClock}, then lets the client answer each character line until the session ends or
  * {@code maxTurns} turns have been taken (the session is then ended with reason {@value #TURN_LIMIT}). The clock
  * moves by each turn's simulated delay just before the turn, so the session's {@link TurnRecord#responseMillis()}
- * is the simulated response time. After each turn the {@link BehaviourSource} gives the behaviour values for the
- * next; the simulated client experiences those values at once, while the session's character keeps the values of
- * its {@link SessionSetup} (a session does not take new values mid-session yet). Should a turn pause the session for
- * safety, the runner resumes it and goes on. Thread-safe if the engine and safety check are; each run is
- * independent.
+ * is the simulated response time. Each turn the client experiences {@link PracticeSession#behaviour()}, the values
+ * the character uses for that turn: the setup's at first, then as the session's {@link Adaptation} (if any) decided
+ * after the turn before, or the gentlest values once the session has softened after a mild sign of distress. Should
+ * a turn pause the session for safety, the runner resumes it and goes on. Thread-safe if the engine and safety check
+ * are; each run is independent (an adaptation belongs to one run).
  */
 public final class SimulatedSessionRunner {
     /** The turn limit of {@link #SimulatedSessionRunner(ChatModel, SafetyCheck)}. */
@@ -71,7 +72,7 @@ public final class SimulatedSessionRunner {
 
     /** One session at the setup's fixed behaviour values, with no other observers. */
     public SimulatedSession run(SessionSetup setup, SimulatedClient client) {
-        return run(setup, client, BehaviourSource.fixed(), List.of());
+        return run(setup, client, Optional.empty(), List.of());
     }
 
     /**
@@ -79,14 +80,15 @@ public final class SimulatedSessionRunner {
      *
      * @param setup the session's setup; its behaviour values are the first the client experiences
      * @param client the simulated client, fresh for this session
-     * @param source the behaviour values after each turn
-     * @param observers further receivers of the session's events (a recorder, a controller), after the runner's own
+     * @param adaptation what moves the character's behaviour between turns and assesses the session, e.g. an
+     *     {@code AdaptiveCoach}; empty: the setup's values throughout
+     * @param observers further receivers of the session's events (a recorder), after the runner's own
      */
-    public SimulatedSession run(SessionSetup setup, SimulatedClient client, BehaviourSource source,
+    public SimulatedSession run(SessionSetup setup, SimulatedClient client, Optional<Adaptation> adaptation,
             List<SessionObserver> observers) {
         Require.nonNull(setup, "setup");
         Require.nonNull(client, "client");
-        Require.nonNull(source, "source");
+        Require.nonNull(adaptation, "adaptation");
         Require.nonNull(observers, "observers");
         AtomicReference<String> endReason = new AtomicReference<>("");
         List<SessionObserver> all = new ArrayList<>();
@@ -97,24 +99,19 @@ public final class SimulatedSessionRunner {
         });
         all.addAll(observers);
         SimulatedClock clock = new SimulatedClock(START);
-        PracticeSession session = new PracticeSession(setup, engine, safety, clock, all);
+        PracticeSession session = new PracticeSession(setup, engine, safety, clock, all, adaptation);
         Scenario scenario = setup.scenario();
         ClientProfile startedAs = client.profile();
-        Map<String, Double> behaviour = setup.behaviour();
         String lastLine = characterText(session.open(), "");
         List<SimulatedClient.Turn> clientTurns = new ArrayList<>();
         while (!session.ended() && clientTurns.size() < maxTurns) {
-            SimulatedClient.Turn turn = client.next(scenario, session.state(), behaviour, lastLine,
+            SimulatedClient.Turn turn = client.next(scenario, session.state(), session.behaviour(), lastLine,
                     new HashSet<>(session.goalStepsReached()));
             clientTurns.add(turn);
             clock.advanceMillis(turn.delayMillis());
             lastLine = characterText(session.say(turn.text()), lastLine);
             if (session.paused() && !session.ended()) {
                 lastLine = characterText(session.resume(), lastLine);
-            }
-            List<TurnRecord> turns = session.turns();
-            if (!turns.isEmpty() && !session.ended()) {
-                behaviour = Map.copyOf(Require.nonNull(source.afterTurn(turns.getLast(), behaviour), "behaviour"));
             }
         }
         if (!session.ended()) {

@@ -8,12 +8,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import no.trinn.agents.dialogue.CommonPhrases;
 import no.trinn.agents.dialogue.IntentMatcher;
 import no.trinn.agents.dialogue.ScriptedChatModel;
 import no.trinn.agents.dialogue.ScriptedEngine;
 import no.trinn.agents.safety.SafetyCheck;
+import no.trinn.agents.session.Adaptation;
+import no.trinn.core.session.Decision;
+import no.trinn.core.session.SessionScore;
+import no.trinn.core.session.SessionSummary;
 import no.trinn.core.session.TurnRecord;
 import no.trinn.models.MiniLmEmbedder;
 import no.trinn.models.RecentEmbeddings;
@@ -115,7 +120,7 @@ class SimulatedSessionRunnerTest {
             List<String> repair = CommonPhrases.forLanguage(s.language()).repair();
             for (ClientProfile p : ClientProfile.archetypes()) {
                 SimulatedSession r = runner.run(SimulatedSessionRunner.setup(s.id() + p.name(), s, 0.3),
-                        new SimulatedClient(p, 9), BehaviourSource.fixed(), List.of(events));
+                        new SimulatedClient(p, 9), Optional.empty(), List.of(events));
                 assertEquals(r.clientTurns().size(), r.turns().size(), s.id());
                 assertTrue(r.turns().size() <= SimulatedSessionRunner.DEFAULT_MAX_TURNS);
                 assertTrue(r.completed() || r.endReason().equals(SimulatedSessionRunner.TURN_LIMIT),
@@ -133,19 +138,36 @@ class SimulatedSessionRunnerTest {
     }
 
     @Test
-    void theBehaviourSourceSetsWhatTheClientExperiencesFromTheNextTurnOn() {
+    void theClientExperiencesWhatTheAdaptationDecidedFromTheNextTurnOn() {
         Scenario s = ScenarioLibrary.shipped().require("coffee-order");
+        Map<String, Double> hard = SimulatedSessionRunner.setup("x", s, 1.0).behaviour();
         List<Map<String, Double>> seen = new ArrayList<>();
-        BehaviourSource harder = (turn, current) -> {
-            seen.add(current);
-            return SimulatedSessionRunner.setup("x", s, 1.0).behaviour();
+        Adaptation harder = new Adaptation() {
+            private Map<String, Double> current = SimulatedSessionRunner.setup("x", s, 0.0).behaviour();
+
+            @Override
+            public Decision afterTurn(TurnRecord turn) {
+                seen.add(current);
+                Decision d = new Decision(Decision.Scope.WITHIN_SESSION, turn.index(), current, hard, Map.of(),
+                        "test: harder", Optional.empty());
+                current = hard;
+                return d;
+            }
+
+            @Override
+            public Ending sessionEnded(List<TurnRecord> turns, SessionSummary summary, boolean completed) {
+                return new Ending(new SessionScore(0.5, 0.5, 1000, 0.0, 1.0), List.of(), Optional.empty());
+            }
         };
-        SimulatedSession r = runner.run(SimulatedSessionRunner.setup("src", s, 0.0), new SimulatedClient(
-                ClientProfile.archetype("steady").orElseThrow(), 3), harder, List.of());
+        ClientProfile steady = ClientProfile.archetype("steady").orElseThrow();
+        SimulatedSession r = runner.run(SimulatedSessionRunner.setup("src", s, 0.0), new SimulatedClient(steady, 3),
+                Optional.of(harder), List.of());
         assertTrue(r.clientTurns().size() >= 2, "turns " + r.clientTurns().size());
         assertTrue(r.clientTurns().get(0).experiencedDifficulty() < 0.2);
+        double expected = new SimulatedClient(steady, 0).experiencedDifficulty(hard);
+        assertTrue(expected > 0.8, "hard is experienced as " + expected);
         for (int i = 1; i < r.clientTurns().size(); i++) {
-            assertTrue(r.clientTurns().get(i).experiencedDifficulty() > 0.8);
+            assertEquals(expected, r.clientTurns().get(i).experiencedDifficulty(), 1e-12, "turn " + i);
         }
         assertEquals(0.0, seen.getFirst().get("difficulty"));
     }

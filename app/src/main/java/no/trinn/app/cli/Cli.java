@@ -68,6 +68,7 @@ public final class Cli {
                 .addSubcommand(new HistoryCommand(root))
                 .addSubcommand(client)
                 .addSubcommand(bench)
+                .addSubcommand(new EvalCommand(root))
                 .addSubcommand(new CommandLine.HelpCommand());
         cl.setOut(io.out());
         cl.setErr(io.err());
