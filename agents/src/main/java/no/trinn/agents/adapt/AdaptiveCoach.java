@@ -1,6 +1,8 @@
 package no.trinn.agents.adapt;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +28,7 @@ public final class AdaptiveCoach implements Adaptation {
     private final Assessor assessor;
     private final DifficultyController controller;
     private final ClientModel model;
-    private final ClientSettings settings;
+    private ClientSettings settings;
     private final LadderPolicy ladder;
     private final List<SessionResult> history;
     private final double startDifficulty;
@@ -88,7 +90,17 @@ public final class AdaptiveCoach implements Adaptation {
 
     /** The therapist changed the settings during the session: the decision applies them from the next turn. */
     public Decision settingsChanged(ClientSettings changed, int turnIndex) {
-        return controller.settingsChanged(changed, turnIndex);
+        Decision decision = controller.settingsChanged(changed, turnIndex);
+        settings = changed;
+        return decision;
+    }
+
+    /** The easiest values moved inside the therapist's caps and locks: softening never breaks them. */
+    @Override
+    public Map<String, Double> softened(Map<String, Double> gentlest) {
+        Map<String, Double> inside = new LinkedHashMap<>();
+        gentlest.forEach((name, value) -> inside.put(name, settings.allowed(name).clamp(value)));
+        return Collections.unmodifiableMap(inside);
     }
 
     @Override

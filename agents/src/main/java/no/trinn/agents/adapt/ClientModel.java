@@ -24,8 +24,10 @@ import no.trinn.scenarios.Scenario;
  *
  * <p>Priors: a scale never seen starts as a Gaussian (truncated to [0, 1]) with sd {@value #PRIOR_SD} and mean 0.3 for
  * tier 1, 0.25 for tier 2, 0.2 for tier 3, 0.15 for tier 4 and 0.2 for a skill: wide, and low, because the easiest
- * level must be very easy for a new client; a few turns move it. {@link #restore(Collection)} starts each stored
- * scale from a Gaussian with the stored mean and sd.
+ * level must be very easy for a new client; a few turns move it. A tier never seen by a client who has been seen on a
+ * lower tier starts instead from the highest such tier's estimate, {@value #TIER_STEP} lower (each tier is harder)
+ * and with an sd of at least {@value #CARRIED_SD}: what a client managed on tier 1 says something about tier 2.
+ * {@link #restore(Collection)} starts each stored scale from a Gaussian with the stored mean and sd.
  *
  * <p>Mutable and not thread-safe: one client's sessions, one at a time.
  */
@@ -40,6 +42,10 @@ public final class ClientModel {
     public static final double PROCESS_SD = 0.07;
     /** How many turns a session's goal score counts as. */
     public static final double SESSION_WEIGHT = 2.0;
+    /** How much lower a tier's carried-over prior lies than the estimate of the tier below it. */
+    public static final double TIER_STEP = 0.1;
+    /** The smallest sd of a carried-over prior. */
+    public static final double CARRIED_SD = 0.2;
     /** The smallest sd an exported estimate reports (a grid cannot resolve less). */
     static final double MIN_SD = 0.005;
 
@@ -174,7 +180,8 @@ public final class ClientModel {
     public LevelEstimate estimate(String scale) {
         double[] log = logPosterior.get(validScale(scale));
         if (log == null) {
-            return prior(scale);
+            Optional<LevelEstimate> carried = carriedPrior(scale);
+            return carried.isPresent() ? carried.get() : prior(scale);
         }
         double[] p = probabilities(log);
         double mean = 0;
@@ -248,7 +255,25 @@ public final class ClientModel {
     }
 
     private double[] posterior(String scale) {
-        return logPosterior.computeIfAbsent(validScale(scale), s -> gaussian(priorMean(s), PRIOR_SD));
+        return logPosterior.computeIfAbsent(validScale(scale), s -> carriedPrior(s)
+                .map(e -> gaussian(e.mean(), e.sd())).orElseGet(() -> gaussian(priorMean(s), PRIOR_SD)));
+    }
+
+    /** For a tier above 1 not yet seen: the prior carried over from the highest lower tier seen, if any. */
+    private Optional<LevelEstimate> carriedPrior(String scale) {
+        if (!scale.startsWith("tier")) {
+            return Optional.empty();
+        }
+        int tier = scale.charAt(4) - '0';
+        for (int lower = tier - 1; lower >= 1; lower--) {
+            String below = LevelEstimate.tier(lower);
+            if (logPosterior.containsKey(below)) {
+                LevelEstimate e = estimate(below);
+                return Optional.of(new LevelEstimate(scale, Math.max(0, e.mean() - TIER_STEP * (tier - lower)),
+                        Math.max(CARRIED_SD, e.sd()), 0));
+            }
+        }
+        return Optional.empty();
     }
 
     private static String validScale(String scale) {

@@ -32,6 +32,14 @@ public interface Adaptation {
     Ending sessionEnded(List<TurnRecord> turns, SessionSummary summary, boolean completed);
 
     /**
+     * The behaviour a character softens to after a sign of distress, given the easiest values {@code gentlest}: by
+     * default those, unchanged; an adaptation that keeps to a therapist's caps and locks moves them inside.
+     */
+    default Map<String, Double> softened(Map<String, Double> gentlest) {
+        return gentlest;
+    }
+
+    /**
      * What an adaptation reports at the end of a session.
      *
      * @param score the session's score

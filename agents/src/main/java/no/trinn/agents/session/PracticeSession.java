@@ -398,9 +398,14 @@ public final class PracticeSession {
         publish(new SessionEvent.Ended(setup.sessionId(), clock.instant(), reason, s));
     }
 
-    /** Behaviour at the easiest difficulty, which the character falls back to after a sign of distress. */
+    /**
+     * Behaviour at the easiest difficulty, which the character falls back to after a sign of distress (kept inside
+     * the adaptation's limits, e.g. a therapist's locks).
+     */
     private Map<String, Double> gentlest() {
-        return BehaviourParameters.standard().valuesFor(scenario.speaker(scenario.state(stateId).orElseThrow()), 0.0);
+        Map<String, Double> easiest = BehaviourParameters.standard().valuesFor(
+                scenario.speaker(scenario.state(stateId).orElseThrow()), 0.0);
+        return adaptation.map(a -> a.softened(easiest)).orElse(easiest);
     }
 
     private String speakerId() {

@@ -13,6 +13,31 @@ import org.junit.jupiter.api.Test;
 
 class ClientModelTest {
     @Test
+    void aNewTierStartsFromTheTierBelowOnceThatWasSeen() {
+        ClientModel model = ClientModel.fresh();
+        assertEquals(ClientModel.prior("tier2"), model.estimate("tier2"), "nothing seen yet: the static prior");
+        Random random = new Random(3);
+        for (int i = 0; i < 80; i++) {
+            double d = random.nextDouble();
+            model.observe("tier1", d, random.nextDouble() < ClientModel.successProbability(0.8, d) ? 1 : 0);
+        }
+        LevelEstimate one = model.estimate("tier1");
+        assertTrue(Math.abs(one.mean() - 0.8) < 0.1, one::toString);
+        LevelEstimate two = model.estimate("tier2");
+        assertEquals(one.mean() - ClientModel.TIER_STEP, two.mean(), 1e-9);
+        assertTrue(two.sd() >= ClientModel.CARRIED_SD, two::toString);
+        assertEquals(0, two.observations());
+        LevelEstimate four = model.estimate("tier4");
+        assertEquals(one.mean() - 3 * ClientModel.TIER_STEP, four.mean(), 1e-9, "steps down once per tier");
+        double start = model.difficultyFor("tier2", 0.775);
+        assertTrue(start > ClientModel.prior("tier2").mean(), "a strong tier-1 client starts tier 2 higher: " + start);
+        model.observe("tier2", start, 1);
+        assertTrue(Math.abs(model.estimate("tier2").mean() - two.mean()) < 0.1,
+                "the posterior grows from the carried prior");
+        assertEquals(ClientModel.prior("skill:refusal"), model.estimate("skill:refusal"), "skills carry nothing");
+    }
+
+    @Test
     void aNewClientStartsWideAndLowerOnHigherTiers() {
         ClientModel m = ClientModel.fresh();
         double previous = 1;
