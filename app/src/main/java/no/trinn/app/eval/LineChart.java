@@ -28,7 +28,7 @@ public record LineChart(String title, ChartAxis x, ChartAxis y, List<ChartSeries
     /** The SVG document. */
     public String svg() {
         PlotArea a = PlotArea.STANDARD;
-        Svg svg = new Svg(title);
+        Svg svg = new Svg(title, series);
         band.ifPresent(b -> {
             double top = a.y(y, Math.min(b.to(), y.max()));
             double bottom = a.y(y, Math.max(b.from(), y.min()));

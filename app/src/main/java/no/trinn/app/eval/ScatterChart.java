@@ -33,7 +33,7 @@ public record ScatterChart(String title, ChartAxis x, ChartAxis y, List<ChartSer
     /** The SVG document. */
     public String svg() {
         PlotArea a = PlotArea.STANDARD;
-        Svg svg = new Svg(title);
+        Svg svg = new Svg(title, series);
         svg.axes(a, x, y);
         double from = Math.max(x.min(), y.min());
         double to = Math.min(x.max(), y.max());

@@ -18,17 +18,24 @@ final class Svg {
             "#000000", "#F0E442");
     static final List<String> DASHES = List.of("", "10 6", "3 5", "14 5 3 5", "6 6", "2 3", "16 8", "8 3 2 3");
 
+    /** The width of a legend character, as a share of its font size (a generous average for sans-serif). */
+    private static final double CHAR_WIDTH = 0.62;
+
     private final StringBuilder out = new StringBuilder(8192);
 
-    Svg(String title) {
+    /** A chart titled {@code title}, its canvas wide enough for the legend names of {@code series}. */
+    Svg(String title, List<ChartSeries> series) {
+        int longest = series.stream().mapToInt(s -> s.name().length()).max().orElse(0);
+        int width = (int) Math.max(PlotArea.CANVAS_WIDTH, Math.ceil(PlotArea.STANDARD.right() + 82
+                + longest * LEGEND_SIZE * CHAR_WIDTH + 20));
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"").append(PlotArea.CANVAS_WIDTH)
+        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"").append(width)
                 .append("\" height=\"").append(PlotArea.CANVAS_HEIGHT).append("\" viewBox=\"0 0 ")
-                .append(PlotArea.CANVAS_WIDTH).append(' ').append(PlotArea.CANVAS_HEIGHT)
+                .append(width).append(' ').append(PlotArea.CANVAS_HEIGHT)
                 .append("\" role=\"img\" aria-labelledby=\"chart-title\" font-family=\"").append(FONT).append("\">\n");
         out.append("<title id=\"chart-title\">").append(escape(title)).append("</title>\n");
         out.append("<rect x=\"0\" y=\"0\" width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
-        text(PlotArea.CANVAS_WIDTH / 2.0, 46, TITLE_SIZE, "middle", "title", title, "font-weight=\"bold\"");
+        text(width / 2.0, 46, TITLE_SIZE, "middle", "title", title, "font-weight=\"bold\"");
     }
 
     /** Grid lines, ticks, tick labels and axis titles of both axes, and the clip path of the plot area. */
