@@ -601,6 +601,85 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
     }
 
     /**
+     * Removes the client with {@code alias} and everything recorded about it, in one transaction: its sessions with
+     * their turns, safety events, pauses, decisions and level estimates, its settings and the client itself. Deleted
+     * content is overwritten in the database file ({@code secure_delete} for this transaction), and a checkpoint then
+     * copies the write-ahead log into the file and truncates it, as far as readers in other processes allow.
+     *
+     * @return whether a client with that alias existed
+     * @throws StoreException if {@code alias} is malformed, the client has a session that is still active (it may be
+     *     being recorded; end it, or let {@link #recoverInterrupted()} mark it first), or the database fails
+     */
+    public boolean deleteClient(String alias) {
+        Aliases.requireValid(alias);
+        String action = "delete a client";
+        lock.lock();
+        try {
+            requireOpen(action);
+            pragma(action, "PRAGMA secure_delete = ON");
+            boolean existed;
+            try {
+                existed = writeAndGet(action, () -> {
+                    long clientId;
+                    try (PreparedStatement query = connection.prepareStatement(
+                            "SELECT id FROM clients WHERE alias = ?")) {
+                        query.setString(1, alias);
+                        try (ResultSet rows = query.executeQuery()) {
+                            if (!rows.next()) {
+                                return false;
+                            }
+                            clientId = rows.getLong(1);
+                        }
+                    }
+                    try (PreparedStatement query = connection.prepareStatement(
+                            "SELECT count(*) FROM sessions WHERE client_id = ? AND status = 'active'")) {
+                        query.setLong(1, clientId);
+                        try (ResultSet rows = query.executeQuery()) {
+                            if (rows.next() && rows.getInt(1) > 0) {
+                                throw new StoreException(prefix(path, action) + "the client has " + rows.getInt(1)
+                                        + " active session(s); end them (or let an interrupted one be marked) first");
+                            }
+                        }
+                    }
+                    String ofClient = "session_id IN (SELECT id FROM sessions WHERE client_id = ?)";
+                    for (String sql : List.of(
+                            "DELETE FROM level_estimates WHERE " + ofClient,
+                            "DELETE FROM decisions WHERE " + ofClient,
+                            "DELETE FROM pauses WHERE " + ofClient,
+                            "DELETE FROM safety_events WHERE " + ofClient,
+                            "DELETE FROM turns WHERE " + ofClient,
+                            "DELETE FROM sessions WHERE client_id = ?",
+                            "DELETE FROM client_settings WHERE client_id = ?",
+                            "DELETE FROM clients WHERE id = ?")) {
+                        try (PreparedStatement delete = connection.prepareStatement(sql)) {
+                            delete.setLong(1, clientId);
+                            delete.executeUpdate();
+                        }
+                    }
+                    return true;
+                });
+            } finally {
+                pragma(action, "PRAGMA secure_delete = OFF");
+            }
+            if (existed) {
+                // Best effort: a reader in another process may keep part of the log until it finishes.
+                pragma(action, "PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+            return existed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void pragma(String action, String sql) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw failure(path, action, e, busyMillis);
+        }
+    }
+
+    /**
      * Closes the database connection. Everything recorded is already committed. Closing again does nothing.
      *
      * @throws StoreException if the connection cannot be closed

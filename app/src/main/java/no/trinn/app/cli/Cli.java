@@ -69,6 +69,7 @@ public final class Cli {
                 .addSubcommand(client)
                 .addSubcommand(bench)
                 .addSubcommand(new EvalCommand(root))
+                .addSubcommand(new ConsoleCommand(root))
                 .addSubcommand(new CommandLine.HelpCommand());
         cl.setOut(io.out());
         cl.setErr(io.err());

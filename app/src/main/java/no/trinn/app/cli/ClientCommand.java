@@ -2,20 +2,14 @@ package no.trinn.app.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
+import no.trinn.console.settings.SettingsChange;
+import no.trinn.console.settings.SettingsException;
 import no.trinn.core.Require;
-import no.trinn.core.session.Bounds;
 import no.trinn.core.session.ClientSettings;
 import no.trinn.core.session.LevelEstimate;
-import no.trinn.scenarios.BehaviourParameters;
-import no.trinn.scenarios.Character;
-import no.trinn.scenarios.Scenario;
 import no.trinn.scenarios.ScenarioLibrary;
 import no.trinn.store.SessionStore;
 import picocli.CommandLine.Command;
@@ -129,70 +123,34 @@ public final class ClientCommand implements Callable<Integer> {
         }
 
         private ClientSettings change(ClientSettings current, ScenarioLibrary library) {
-            Set<String> names = parameterNames();
-            Map<String, Bounds> newCaps = new LinkedHashMap<>(current.caps());
-            uncaps.forEach(n -> newCaps.remove(requireName("--uncap", n, names)));
-            for (String cap : caps) {
-                String[] parts = split("--cap", cap, "=", "NAME=MIN..MAX");
-                String[] range = split("--cap", parts[1], "..", "NAME=MIN..MAX");
-                double min = value("--cap", cap, range[0]);
-                double max = value("--cap", cap, range[1]);
-                if (min > max) {
-                    throw new InputException("--cap " + cap + ": MIN " + range[0] + " lies above MAX " + range[1]);
+            SettingsChange change = new SettingsChange(library, current);
+            try {
+                uncaps.forEach(n -> change.uncap("--uncap", n));
+                for (String cap : caps) {
+                    String[] parts = split("--cap", cap, "=", "NAME=MIN..MAX");
+                    String[] range = split("--cap", parts[1], "..", "NAME=MIN..MAX");
+                    change.cap("--cap", cap, parts[0], range[0], range[1]);
                 }
-                newCaps.put(requireName("--cap", parts[0], names), new Bounds(min, max));
-            }
-            Map<String, Double> newLocks = new LinkedHashMap<>(current.locks());
-            unlocks.forEach(n -> newLocks.remove(requireName("--unlock", n, names)));
-            for (String lock : locks) {
-                String[] parts = split("--lock", lock, "=", "NAME=VALUE");
-                newLocks.put(requireName("--lock", parts[0], names), value("--lock", lock, parts[1]));
-            }
-            Map<String, Map<String, Double>> newTemperament = new LinkedHashMap<>();
-            current.temperament().forEach((k, v) -> newTemperament.put(k, new LinkedHashMap<>(v)));
-            for (String t : temperament) {
-                String[] keyAndValue = split("--temperament", t, ":", "SCENARIO/CHARACTER:NAME=VALUE");
-                String[] who = split("--temperament", keyAndValue[0], "/", "SCENARIO/CHARACTER:NAME=VALUE");
-                String[] nameAndValue = split("--temperament", keyAndValue[1], "=", "SCENARIO/CHARACTER:NAME=VALUE");
-                Scenario scenario = Scenarios.require(library, who[0]);
-                Character character = scenario.character(who[1]).orElseThrow(() ->
-                        new InputException("--temperament " + t + ": scenario " + scenario.id() + " has no "
-                                + "character '" + who[1] + "'; its characters: " + String.join(", ",
-                                        scenario.characters().stream().map(Character::id)
-                                                .toList())));
-                Set<String> allowed = BehaviourParameters.standard().conditionNames(character);
-                String name = nameAndValue[0];
-                if (!allowed.contains(name) || name.equals(BehaviourParameters.DIFFICULTY)) {
-                    throw new InputException("--temperament " + t + ": '" + name + "' is not a temperament of "
-                            + character.id() + "; use one of " + String.join(", ", allowed.stream()
-                                    .filter(n -> !n.equals(BehaviourParameters.DIFFICULTY)).toList()));
+                unlocks.forEach(n -> change.unlock("--unlock", n));
+                for (String lock : locks) {
+                    String[] parts = split("--lock", lock, "=", "NAME=VALUE");
+                    change.lock("--lock", lock, parts[0], parts[1]);
                 }
-                newTemperament.computeIfAbsent(scenario.id() + "/" + character.id(), k -> new LinkedHashMap<>())
-                        .put(name, value("--temperament", t, nameAndValue[1]));
+                for (String t : temperament) {
+                    String form = "SCENARIO/CHARACTER:NAME=VALUE";
+                    String[] keyAndValue = split("--temperament", t, ":", form);
+                    String[] who = split("--temperament", keyAndValue[0], "/", form);
+                    String[] nameAndValue = split("--temperament", keyAndValue[1], "=", form);
+                    change.temperament("--temperament", t, who[0], who[1], nameAndValue[0], nameAndValue[1]);
+                }
+                if (!assign.isEmpty()) {
+                    change.assign("--assign", assign.equals(List.of("none")) ? List.of() : assign);
+                }
+            } catch (SettingsException e) {
+                throw new InputException(e.getMessage(), e);
             }
-            List<String> assigned = current.assigned();
-            if (!assign.isEmpty()) {
-                assigned = assign.equals(List.of("none")) ? List.of()
-                        : assign.stream().map(id -> Scenarios.require(library, id).id()).toList();
-            }
-            return new ClientSettings(newCaps, newLocks, newTemperament, assigned);
+            return change.result();
         }
-    }
-
-    /** The names a cap or lock may name: {@code difficulty} and the behaviour parameters. */
-    static Set<String> parameterNames() {
-        Set<String> names = new LinkedHashSet<>();
-        names.add(BehaviourParameters.DIFFICULTY);
-        names.addAll(BehaviourParameters.standard().names());
-        return names;
-    }
-
-    private static String requireName(String option, String name, Set<String> names) {
-        if (!names.contains(name)) {
-            throw new InputException(option + " " + name + ": unknown parameter; use one of "
-                    + String.join(", ", names));
-        }
-        return name;
     }
 
     private static String[] split(String option, String text, String separator, String form) {
@@ -201,19 +159,6 @@ public final class ClientCommand implements Callable<Integer> {
             throw new InputException(option + " " + text + ": expected " + form);
         }
         return new String[] {text.substring(0, at).strip(), text.substring(at + separator.length()).strip()};
-    }
-
-    private static double value(String option, String whole, String text) {
-        double v;
-        try {
-            v = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new InputException(option + " " + whole + ": '" + text + "' is not a number", e);
-        }
-        if (!(v >= 0 && v <= 1)) {
-            throw new InputException(option + " " + whole + ": " + text + " lies outside 0..1");
-        }
-        return v;
     }
 
     static void print(ClientSettings s, List<LevelEstimate> levels, PrintWriter out) {
