@@ -26,6 +26,7 @@ import no.trinn.speech.SpeechException;
 import no.trinn.speech.audio.Pcm;
 import no.trinn.speech.audio.Wav;
 import no.trinn.speech.tts.EspeakSynthesizer;
+import no.trinn.speech.tts.MaryTtsSynthesizer;
 import no.trinn.speech.tts.VoiceSettings;
 import no.trinn.speech.vad.SileroVad;
 import no.trinn.store.SessionStore;
@@ -35,7 +36,8 @@ import no.trinn.store.SessionStore;
  * scripted engine and the real components (Silero voice activity, Sphinx4 in grammar mode, the turn-taker, the
  * session, MaryTTS), over the client's lines spoken by espeak-ng into a WAV file, with a SQLite store in a temporary
  * folder that is deleted afterwards (the user's history is untouched). Prints per-stage figures over all rounds, each
- * beside its target where the voice issue sets one, and the machine.
+ * beside its target where the voice issue sets one, the machine, and the echo canceller's figures ({@link EchoBench}:
+ * the character's MaryTTS voice through simulated rooms).
  */
 public final class VoiceBench {
     /**
@@ -127,6 +129,9 @@ public final class VoiceBench {
             }
         }
         print(turns, stages);
+        try (MaryTtsSynthesizer character = MaryTtsSynthesizer.start()) {
+            EchoBench.run(out, character);
+        }
         out.printf("sessions that reached the goal: %d of %d%n", goals, rounds);
         out.flush();
         return goals == rounds;

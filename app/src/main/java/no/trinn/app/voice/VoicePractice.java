@@ -7,6 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import no.trinn.agents.dialogue.CommonPhrases;
 import no.trinn.agents.safety.SafetyCheck;
 import no.trinn.app.practice.SessionDriver;
@@ -18,12 +23,18 @@ import no.trinn.models.catalog.ModelCache;
 import no.trinn.scenarios.Intent;
 import no.trinn.scenarios.Scenario;
 import no.trinn.scenarios.State;
+import no.trinn.speech.AudioSink;
 import no.trinn.speech.AudioSource;
 import no.trinn.speech.PcmFormat;
 import no.trinn.speech.asr.RecognitionResult;
 import no.trinn.speech.asr.SpeechRecognizer;
 import no.trinn.speech.asr.SphinxRecognizer;
 import no.trinn.speech.asr.VoskRecognizer;
+import no.trinn.speech.echo.Cancelled;
+import no.trinn.speech.echo.EchoCanceller;
+import no.trinn.speech.echo.EchoSettings;
+import no.trinn.speech.audio.JavaSoundMicrophone;
+import no.trinn.speech.audio.JavaSoundSpeaker;
 import no.trinn.speech.audio.Pacing;
 import no.trinn.speech.audio.Pcm;
 import no.trinn.speech.audio.WavFileSink;
@@ -61,6 +72,16 @@ import no.trinn.speech.vad.VoiceActivityEvent;
  * at once and ends the session. Each cut is recorded ({@link #cuts()}). Echo cancellation is not simulated: the
  * input file holds only the client's voice, so the character's own voice never reaches the detector.
  *
+ * <p>Live mode ({@link #openLive}, {@link #live}): the same loop over a microphone ({@link AudioSource}) and a
+ * speaker ({@link AudioSink}) in real time, duplex by nature. Each chunk read from the microphone is answered by the
+ * character's samples of the same 20 ms written to the speaker (silence when it is quiet, so the speaker's stream
+ * and with it the echo's delay stay steady); an {@link EchoCanceller} takes those samples as its reference and
+ * removes their echo from the microphone signal, and only its gated output reaches voice activity detection and
+ * the recognizer, so the character's own voice does not interrupt it. The session's work (the agent, the
+ * synthesizer) runs on a session thread, so the audio loop never waits for it: clauses play as soon as each is
+ * made, a barge-in or stop phrase cuts the playback at once on the audio thread and the rest of that reply is
+ * dropped. The optional output file records the cancelled microphone signal with the character's speech mixed in.
+ *
  * <p>Time is the position in the client's audio ({@link AudioClock}), so end-of-turn decisions come where they would
  * live; when the detector reports the end of speech the recognizer is asked to finish, which stands for a recognizer
  * that keeps up with real time (its wait is measured, in wall time). An end of turn with nothing recognized is passed
@@ -74,6 +95,13 @@ public final class VoicePractice implements AutoCloseable {
     public static final double DEFAULT_SILENCE_PROMPT_SECONDS = 8;
     private static final String NORWEGIAN = "nb";
     private static final String ENGLISH = "en";
+    /** Silence written to the speaker before the session starts, so it does not run dry between chunks. */
+    static final int SPEAKER_CUSHION_MILLIS = 40;
+    /** Live: chunks of audio before the start of speech that the recognizer is given with the speech. */
+    private static final int PRE_ROLL_CHUNKS = 20;
+    /** Live: a microphone read that takes longer than this waited for new audio (nothing stale was left). */
+    private static final long STALE_READ_NANOS = 5_000_000;
+    private static final int STALE_CHUNKS_MAX = 1_000;
 
     /**
      * Figures of one client turn.
@@ -121,7 +149,9 @@ public final class VoicePractice implements AutoCloseable {
     }
 
     private final AudioSource source;
-    private final WavFileSink audio;
+    private final Optional<WavFileSink> audio;
+    private final Optional<AudioSink> speaker;
+    private final Optional<EchoCanceller> echo;
     private final SpeechSynthesizer synthesizer;
     private final VoiceActivityDetector detector;
     private final Optional<Playback> playback;
@@ -129,7 +159,15 @@ public final class VoicePractice implements AutoCloseable {
     private final Map<String, SpeechRecognizer> recognizers = new HashMap<>();
     private final List<Cut> cuts = new ArrayList<>();
     private long originNanos;
-    private final List<TurnTiming> timings = new ArrayList<>();
+    private final List<TurnTiming> timings = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Optional<ExecutorService> sessionThread;
+    private final AtomicInteger busy = new AtomicInteger();
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private volatile boolean ended;
+    private volatile String sessionState = "";
+    private long echoChunks;
+    private final java.util.ArrayDeque<byte[]> preRoll = new java.util.ArrayDeque<>();
+    private boolean inSpeech;
     private SpokenTranscript output;
     private SessionDriver driver;
     private Scenario scenario;
@@ -139,10 +177,19 @@ public final class VoicePractice implements AutoCloseable {
     private long vadNanos;
     private long audioMillis;
 
-    private VoicePractice(AudioSource source, WavFileSink audio, SpeechSynthesizer synthesizer,
-            VoiceActivityDetector detector, Optional<Path> voskModel, boolean duplex) {
+    private VoicePractice(AudioSource source, Optional<WavFileSink> audio, Optional<AudioSink> speaker,
+            SpeechSynthesizer synthesizer, VoiceActivityDetector detector, Optional<Path> voskModel,
+            boolean duplex) {
         this.voskModel = voskModel;
-        this.playback = duplex ? Optional.of(new Playback()) : Optional.empty();
+        this.speaker = speaker;
+        this.echo = speaker.map(s -> new EchoCanceller(EchoSettings.DEFAULT));
+        this.playback = speaker.isPresent() ? Optional.of(Playback.live())
+                : duplex ? Optional.of(new Playback()) : Optional.empty();
+        this.sessionThread = speaker.map(s -> Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "trinn-voice-session");
+            t.setDaemon(true);
+            return t;
+        }));
         this.source = source;
         this.audio = audio;
         this.synthesizer = synthesizer;
@@ -175,8 +222,8 @@ public final class VoicePractice implements AutoCloseable {
             AudioSource source = new WavFileSource(input, CHUNK_MILLIS, Pacing.AS_FAST_AS_POSSIBLE);
             WavFileSink sink = new WavFileSink(output, PcmFormat.INTERNAL);
             try {
-                return new VoicePractice(source, sink, synthesizerFor(scenario.language()), detector,
-                        voskModel(models, scenario.language()), duplex);
+                return new VoicePractice(source, Optional.of(sink), Optional.empty(),
+                        synthesizerFor(scenario.language()), detector, voskModel(models, scenario.language()), duplex);
             } catch (RuntimeException e) {
                 sink.close();
                 throw e;
@@ -185,6 +232,66 @@ public final class VoicePractice implements AutoCloseable {
             detector.close();
             throw e;
         }
+    }
+
+    /**
+     * Opens a live session on the default microphone and speaker (Java Sound): the microphone, the speaker, the
+     * voice activity model, the optional output file and the synthesizer, in that order, so a missing device is
+     * reported before any model is loaded.
+     *
+     * @param output where to record the session (the cancelled microphone signal with the character's speech)
+     * @throws no.trinn.speech.audio.AudioDeviceException naming the device that is missing, in one line
+     * @throws no.trinn.speech.SpeechException naming the model, file or engine that failed
+     */
+    public static VoicePractice openLive(Optional<Path> output, ModelCache models, Scenario scenario) {
+        JavaSoundMicrophone microphone = JavaSoundMicrophone.open(CHUNK_MILLIS);
+        try {
+            JavaSoundSpeaker speaker = JavaSoundSpeaker.open(PcmFormat.INTERNAL);
+            try {
+                return live(microphone, speaker, output, models, scenario);
+            } catch (RuntimeException e) {
+                speaker.close();
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            microphone.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A live session over {@code microphone} (read in real time, in chunks of about {@value #CHUNK_MILLIS} ms) and
+     * {@code speaker}, which it owns and closes; see the class comment.
+     *
+     * @param output where to record the session, if anywhere
+     * @throws no.trinn.speech.SpeechException naming the model, file or engine that failed
+     */
+    public static VoicePractice live(AudioSource microphone, AudioSink speaker, Optional<Path> output,
+            ModelCache models, Scenario scenario) {
+        Require.nonNull(microphone, "microphone");
+        Require.nonNull(speaker, "speaker");
+        Require.nonNull(output, "output");
+        Require.nonNull(models, "models");
+        Require.nonNull(scenario, "scenario");
+        VoiceActivityDetector detector = new VoiceActivityDetector(SileroVad.open(models), VadSettings.DEFAULT);
+        try {
+            Optional<WavFileSink> sink = output.map(f -> new WavFileSink(f, PcmFormat.INTERNAL));
+            try {
+                return new VoicePractice(microphone, sink, Optional.of(speaker), synthesizerFor(scenario.language()),
+                        detector, voskModel(models, scenario.language()), true);
+            } catch (RuntimeException e) {
+                sink.ifPresent(WavFileSink::close);
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            detector.close();
+            throw e;
+        }
+    }
+
+    /** Whether the session runs live (microphone and speaker) rather than from a file. */
+    public boolean isLive() {
+        return speaker.isPresent();
     }
 
     /** Starts the synthesizer for {@code language}: espeak-ng for {@code nb} (Norwegian Bokmål), else MaryTTS. */
@@ -221,9 +328,9 @@ public final class VoicePractice implements AutoCloseable {
         return output == null ? List.of() : output.spokenBy();
     }
 
-    /** The file the session's audio goes to. */
-    public Path output() {
-        return audio.file();
+    /** The file the session's audio goes to; empty in live mode without one. */
+    public Optional<Path> output() {
+        return audio.map(WavFileSink::file);
     }
 
     /**
@@ -233,7 +340,8 @@ public final class VoicePractice implements AutoCloseable {
      */
     public TranscriptSink speaking(TranscriptSink subtitles, Scenario scenario, double speechRate) {
         this.scenario = Require.nonNull(scenario, "scenario");
-        this.output = new SpokenTranscript(subtitles, synthesizer, audio, scenario, speechRate, playback);
+        AudioSink sink = audio.<AudioSink>map(a -> a).orElseGet(() -> speaker.orElseThrow());
+        this.output = new SpokenTranscript(subtitles, synthesizer, sink, scenario, speechRate, playback);
         return output;
     }
 
@@ -263,9 +371,15 @@ public final class VoicePractice implements AutoCloseable {
         }
         this.driver = Require.nonNull(sessionDriver, "sessionDriver");
         this.safety = Require.nonNull(safetyCheck, "safetyCheck");
+        refresh();
         AudioClock clock = new AudioClock();
         originNanos = clock.nanoTime();
         playback.ifPresent(p -> p.start(0));
+        if (speaker.isPresent()) {
+            dropStaleAudio();
+        }
+        speaker.ifPresent(s -> s.write(Pcm.fromInternal(new short[PcmFormat.INTERNAL.bytesFor(
+                SPEAKER_CUSHION_MILLIS) / 2], s.format())));
         String language = scenario.language();
         TurnSettings settings = TurnSettings.withPatience(patience);
         if (playback.isPresent()) {
@@ -277,27 +391,38 @@ public final class VoicePractice implements AutoCloseable {
         TurnTaker taker = new TurnTaker(settings, clock,
                 text -> safety.checkStopOrPause(text, language).filter(f -> f.kind() == SafetyEvent.Kind.STOP)
                         .isPresent());
-        String state = driver.session().state();
+        String state = sessionState;
         SpeechRecognizer recognizer = recognizer(state, taker);
         long quietSinceMillis = 0;
         boolean waitingForClient = true;
         Optional<byte[]> chunk;
-        while (!driver.ended() && (chunk = source.read()).isPresent()) {
+        while (!ended && (chunk = source.read()).isPresent()) {
+            rethrow();
             short[] samples = Pcm.toInternal(chunk.get(), source.format());
             playback.filter(p -> p.playing() != taker.characterSpeaking())
                     .ifPresent(p -> taker.characterSpeaking(p.playing()));
-            audio.write(Pcm.fromInternal(playback.map(p -> p.mix(samples)).orElse(samples), audio.format()));
-            byte[] internal = Pcm.bytes(samples);
+            short[] heard = hear(samples);
+            byte[] internal = Pcm.bytes(heard);
             long millis = PcmFormat.INTERNAL.millisOf(internal.length);
             clock.advance(millis);
             audioMillis += millis;
-            long fed = System.nanoTime();
-            List<RecognitionResult> partials = recognizer.accept(internal);
-            long detected = System.nanoTime();
-            recognizerNanos += detected - fed;
-            partials.forEach(taker::transcript);
-            List<VoiceActivityEvent> events = detector.accept(internal);
-            vadNanos += System.nanoTime() - detected;
+            List<VoiceActivityEvent> events;
+            if (speaker.isEmpty()) {
+                long fed = System.nanoTime();
+                List<RecognitionResult> partials = recognizer.accept(internal);
+                long detected = System.nanoTime();
+                recognizerNanos += detected - fed;
+                partials.forEach(taker::transcript);
+                events = detector.accept(internal);
+                vadNanos += System.nanoTime() - detected;
+            } else {
+                long detecting = System.nanoTime();
+                events = detector.accept(internal);
+                long fed = System.nanoTime();
+                vadNanos += fed - detecting;
+                recognizeSpeechOnly(recognizer, internal, events).forEach(taker::transcript);
+                recognizerNanos += System.nanoTime() - fed;
+            }
             for (VoiceActivityEvent e : events) {
                 waitingForClient &= !(e instanceof VoiceActivityEvent.SpeechStarted);
                 taker.voiceActivity(e);
@@ -306,31 +431,142 @@ public final class VoicePractice implements AutoCloseable {
                 }
             }
             boolean turned = act(taker.poll(), recognizer);
-            if (turned || playback.filter(Playback::playing).isPresent()) {
-                // the character's last line ends now (inserted into the output) or is still playing
+            if (turned || busy.get() > 0 || playback.filter(Playback::playing).isPresent()) {
+                // the character's last line ends now (inserted into the output), is being made or still playing
                 quietSinceMillis = clock.millis();
                 waitingForClient |= turned;
-            } else if (waitingForClient && clock.millis() - quietSinceMillis >= silenceWait && !driver.ended()) {
-                driver.handle("");
-                playback.ifPresent(p -> p.start(0));
+            } else if (waitingForClient && clock.millis() - quietSinceMillis >= silenceWait && !ended) {
+                submit(() -> {
+                    playback.ifPresent(Playback::beginReply);
+                    driver.handle("");
+                    playback.ifPresent(p -> p.start(0));
+                });
                 quietSinceMillis = clock.millis();
-                turned = true;
             }
-            if (turned) {
-                String now = driver.session().state();
-                if (!now.equals(state)) {
-                    state = now;
-                    recognizer = recognizer(state, taker);
-                }
+            if (!sessionState.equals(state)) {
+                state = sessionState;
+                recognizer = recognizer(state, taker);
             }
         }
-        if (!driver.ended()) {
+        if (!ended) {
             detector.finish().forEach(taker::voiceActivity);
             finish(recognizer).forEach(taker::transcript);
             act(taker.endOfAudio(), recognizer);
         }
-        playback.ifPresent(p -> audio.write(Pcm.fromInternal(p.drain(), audio.format())));
+        sessionThread.ifPresent(VoicePractice::await);
+        rethrow();
+        playback.ifPresent(p -> play(p.drain()));
         return List.copyOf(timings);
+    }
+
+    /**
+     * Plays the character's samples of this chunk's time and returns what voice activity and recognition hear: from
+     * a file, the client's audio as it is (the session file gets it with the character mixed in); live, the
+     * microphone signal with the echo of the speaker cancelled (recorded with the character mixed in).
+     */
+    private short[] hear(short[] samples) {
+        if (speaker.isEmpty()) {
+            audio.orElseThrow().write(Pcm.fromInternal(playback.map(p -> p.mix(samples)).orElse(samples),
+                    audio.orElseThrow().format()));
+            return samples;
+        }
+        short[] far = playback.orElseThrow().next(samples.length);
+        AudioSink s = speaker.get();
+        s.write(Pcm.fromInternal(far, s.format()));
+        Cancelled c = echo.orElseThrow().process(far, samples);
+        echoChunks += c.probablyEcho() ? 1 : 0;
+        audio.ifPresent(a -> a.write(Pcm.fromInternal(Playback.add(c.output(), far), a.format())));
+        return c.output();
+    }
+
+    /**
+     * Live: feeds the recognizer only the client's speech as voice activity finds it (with the
+     * {@value #PRE_ROLL_CHUNKS} chunks before its start), so what is left of the character's echo between the
+     * client's turns never reaches it; returns its partial results.
+     */
+    private List<RecognitionResult> recognizeSpeechOnly(SpeechRecognizer recognizer, byte[] chunk,
+            List<VoiceActivityEvent> events) {
+        boolean active = inSpeech || detector.speaking() || !events.isEmpty();
+        if (!active) {
+            preRoll.add(chunk);
+            while (preRoll.size() > PRE_ROLL_CHUNKS) {
+                preRoll.removeFirst();
+            }
+            return List.of();
+        }
+        List<RecognitionResult> out = new ArrayList<>();
+        if (!inSpeech) {
+            for (byte[] before : preRoll) {
+                out.addAll(recognizer.accept(before));
+            }
+            preRoll.clear();
+        }
+        out.addAll(recognizer.accept(chunk));
+        inSpeech = detector.speaking();
+        return out;
+    }
+
+    /**
+     * Live: drops what the microphone recorded while the session was loading (chunks that come back at once), so
+     * the loop starts in step with the speaker and the echo's delay stays within the canceller's tail.
+     */
+    private void dropStaleAudio() {
+        for (int i = 0; i < STALE_CHUNKS_MAX; i++) {
+            long started = System.nanoTime();
+            if (source.read().isEmpty() || System.nanoTime() - started > STALE_READ_NANOS) {
+                return;
+            }
+        }
+    }
+
+    /** Plays what is left of the character's speech: into the session file, and live to the speaker too. */
+    private void play(short[] rest) {
+        speaker.ifPresent(s -> s.write(Pcm.fromInternal(rest, s.format())));
+        audio.ifPresent(a -> a.write(Pcm.fromInternal(rest, a.format())));
+    }
+
+    /** Runs {@code task} on the session: at once from a file, on the session thread live. */
+    private void submit(Runnable task) {
+        Runnable wrapped = () -> {
+            try {
+                if (!driver.ended()) {
+                    task.run();
+                }
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
+            } finally {
+                refresh();
+                busy.decrementAndGet();
+            }
+        };
+        busy.incrementAndGet();
+        sessionThread.ifPresentOrElse(t -> t.execute(wrapped), wrapped);
+        rethrow();
+    }
+
+    /** Copies what the audio loop needs to know of the session, so it never waits for the session's lock. */
+    private void refresh() {
+        ended = driver.ended();
+        sessionState = driver.session().state();
+    }
+
+    private void rethrow() {
+        RuntimeException e = failure.get();
+        if (e != null) {
+            throw e;
+        }
+    }
+
+    private static void await(ExecutorService thread) {
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(5, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the voice session thread did not finish within 5 minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            thread.shutdownNow();
+        }
     }
 
     /**
@@ -347,14 +583,17 @@ public final class VoicePractice implements AutoCloseable {
     private boolean act(List<TurnDecision> decisions, SpeechRecognizer recognizer) {
         boolean turned = false;
         for (TurnDecision d : decisions) {
-            if (driver.ended()) {
+            if (ended) {
                 break;
             }
             switch (d) {
                 case TurnDecision.Stop stop -> {
                     cut(true, stop.atNanos());
-                    driver.handle(stop.transcript());
                     playback.ifPresent(Playback::discard);
+                    submit(() -> {
+                        driver.handle(stop.transcript());
+                        playback.ifPresent(Playback::discard);
+                    });
                     turned = true;
                 }
                 case TurnDecision.EndOfTurn eot -> {
@@ -362,26 +601,33 @@ public final class VoicePractice implements AutoCloseable {
                     for (RecognitionResult r : finish(recognizer)) {
                         text.append(text.isEmpty() ? "" : " ").append(r.text());
                     }
-                    long decided = System.nanoTime();
-                    driver.handle(text.toString());
-                    Optional<SpokenTranscript.Synthesis> spoken = output.latestSynthesis();
-                    long latency = output.firstAudioNanos().stream().map(t -> (t - decided) / 1_000_000)
-                            .findFirst().orElse(-1);
-                    timings.add(new TurnTiming(timings.size() + 1, eot.silenceMillis(),
-                            recognizerWaitNanos / 1_000_000, latency,
-                            spoken.map(s -> (s.startedNanos() - decided) / 1_000).orElse(-1L),
-                            spoken.map(s -> (s.firstAudioNanos() - s.startedNanos()) / 1_000).orElse(-1L),
-                            spoken.map(s -> s.wallNanos() / 1_000).orElse(0L),
-                            spoken.map(SpokenTranscript.Synthesis::spokenMillis).orElse(0L)));
+                    long waited = recognizerWaitNanos / 1_000_000;
                     recognizerWaitNanos = 0;
-                    playback.ifPresent(p -> p.start(latency));
+                    submit(() -> reply(text.toString(), eot.silenceMillis(), waited));
                     turned = true;
                 }
                 case TurnDecision.Interrupt interrupt -> cut(false, interrupt.atNanos())
-                        .ifPresent(heard -> driver.session().interrupted(heard));
+                        .ifPresent(heard -> submit(() -> driver.session().interrupted(heard)));
             }
         }
         return turned;
+    }
+
+    /** Hands the client's turn to the session (on the session thread, live) and plays the reply. */
+    private void reply(String text, long endOfTurnMillis, long recognizerWaitMillis) {
+        long decided = System.nanoTime();
+        playback.ifPresent(Playback::beginReply);
+        driver.handle(text);
+        Optional<SpokenTranscript.Synthesis> spoken = output.latestSynthesis();
+        long latency = output.firstAudioNanos().stream().map(t -> (t - decided) / 1_000_000).findFirst()
+                .orElse(-1);
+        timings.add(new TurnTiming(timings.size() + 1, endOfTurnMillis, recognizerWaitMillis, latency,
+                spoken.map(s -> (s.startedNanos() - decided) / 1_000).orElse(-1L),
+                spoken.map(s -> (s.firstAudioNanos() - s.startedNanos()) / 1_000).orElse(-1L),
+                spoken.map(s -> s.wallNanos() / 1_000).orElse(0L),
+                spoken.map(SpokenTranscript.Synthesis::spokenMillis).orElse(0L)));
+        // from a file the reply starts after its measured latency; live its clauses played as they were made
+        playback.ifPresent(p -> p.start(speaker.isPresent() ? 0 : latency));
     }
 
     /**
@@ -411,6 +657,23 @@ public final class VoicePractice implements AutoCloseable {
         return finals;
     }
 
+    /**
+     * What the echo canceller did so far, live: its counts, and how many 20 ms chunks it judged to be echo only;
+     * empty from a file.
+     */
+    public Optional<EchoFigures> echoFigures() {
+        return echo.map(e -> new EchoFigures(e.stats(), echoChunks));
+    }
+
+    /**
+     * The echo canceller's figures of a live session.
+     *
+     * @param stats the canceller's own counts
+     * @param echoChunks chunks whose energy the canceller's gate judged to be the character's own voice
+     */
+    public record EchoFigures(EchoCanceller.Stats stats, long echoChunks) {
+    }
+
     /** What voice activity detection and recognition cost so far. */
     public StageTimes stageTimes() {
         return new StageTimes(audioMillis, vadNanos, recognizerNanos);
@@ -422,7 +685,9 @@ public final class VoicePractice implements AutoCloseable {
         taker.expect(expected);
         SpeechRecognizer r = recognizers.computeIfAbsent(stateId, id -> voskModel
                 .<SpeechRecognizer>map(folder -> new VoskRecognizer(folder, Optional.of(phrases(expected))))
-                .orElseGet(() -> new SphinxRecognizer(phrases(expected))));
+                .orElseGet(() -> NORWEGIAN.equals(scenario.language())
+                        ? SphinxRecognizer.norwegian(phrases(expected)) // espeak-ng nb pronunciations
+                        : new SphinxRecognizer(phrases(expected))));
         r.reset();
         return r;
     }
@@ -439,12 +704,17 @@ public final class VoicePractice implements AutoCloseable {
         return state.intents().stream().map(Intent::examples).flatMap(List::stream).toList();
     }
 
-    /** Closes the recognizers, the synthesizer, the output file (writing its header), the input and the detector. */
+    /**
+     * Closes the session thread, the recognizers, the synthesizer, the output file (writing its header), the
+     * speaker, the input and the detector.
+     */
     @Override
     public void close() {
+        sessionThread.ifPresent(ExecutorService::shutdownNow);
         recognizers.values().forEach(SpeechRecognizer::close);
         synthesizer.close();
-        audio.close();
+        audio.ifPresent(WavFileSink::close);
+        speaker.ifPresent(AudioSink::close);
         source.close();
         detector.close();
     }

@@ -85,7 +85,7 @@ class BenchCommandTest {
             + "factor", "final-result delay", "agent reply time (say() in, reply out)", "synthesis: first audio of "
             + "the first clause", "end-of-turn delay after the client stops speaking", "voice response latency "
             + "(end-of-turn decision to first audio out)", "p50 ", "p95 ", "target", "sessions that reached the "
-            + "goal: 1 of 1"}) {
+            + "goal: 1 of 1", "echo canceller, room delay ", "ERLE ", "per 20 ms chunk"}) {
             assertTrue(r.out().contains(figure), () -> figure + " missing:\n" + r);
         }
         assertFalse(Files.exists(home.resolve("trinn.db")), "the benchmark must not write the user's history");
