@@ -37,7 +37,11 @@ import no.trinn.core.Similarity;
  * latency:
  *   mode: hybrid                     # filler, hybrid or off
  *   budgetMs: 1500                   # 100..30000
- * difficulty: 0.3                    # default difficulty, 0..1
+ * difficulty: 0.3                    # fixes the difficulty of every session, 0..1 (default: adapted)
+ * adaptation:                        # the difficulty controller, for every client of this home folder
+ *   bandLow: 0.70                    # the target band of the client's success, 0 &lt; bandLow &lt; bandHigh &lt; 1
+ *   bandHigh: 0.85
+ *   maxDifficulty: 0.6               # a cap on every client's difficulty (a client's own cap narrows it)
  * </pre>
  * An unknown key, a value of the wrong type or out of range, a file that is not UTF-8 YAML: {@link #read} throws an
  * {@link InputException} whose message is {@code FILE:LINE: KEY: problem}. An API key itself never goes in the
@@ -53,10 +57,35 @@ import no.trinn.core.Similarity;
  * @param latencyMode {@code latency.mode}
  * @param latencyBudgetMs {@code latency.budgetMs}
  * @param difficulty {@code difficulty}
+ * @param adaptation the {@code adaptation} map
  */
 public record ConfigFile(Path file, Optional<EngineChoice.Kind> engine, Optional<String> model,
         Optional<String> serverUrl, Optional<String> apiKeyEnv, Optional<Integer> threads,
-        Optional<LatencyMode> latencyMode, Optional<Integer> latencyBudgetMs, Optional<Double> difficulty) {
+        Optional<LatencyMode> latencyMode, Optional<Integer> latencyBudgetMs, Optional<Double> difficulty,
+        Adaptation adaptation) {
+    /**
+     * The {@code adaptation} settings; each empty means the built-in default.
+     *
+     * @param bandLow the low end of the target band of success
+     * @param bandHigh the high end
+     * @param maxDifficulty a cap on the difficulty of every client
+     */
+    public record Adaptation(Optional<Double> bandLow, Optional<Double> bandHigh, Optional<Double> maxDifficulty) {
+        /** Every default. */
+        public static final Adaptation DEFAULTS = new Adaptation(Optional.empty(), Optional.empty(),
+                Optional.empty());
+
+        public Adaptation {
+            Require.nonNull(bandLow, "bandLow");
+            Require.nonNull(bandHigh, "bandHigh");
+            Require.nonNull(maxDifficulty, "maxDifficulty");
+        }
+    }
+
+    /** The low end of the target band of success when the file gives none. */
+    public static final double DEFAULT_BAND_LOW = 0.70;
+    /** The high end of the target band when the file gives none. */
+    public static final double DEFAULT_BAND_HIGH = 0.85;
     /** The largest configuration file read, in bytes. */
     public static final int MAX_BYTES = 64 * 1024;
     /** The fewest threads {@code threads} may name. */
@@ -75,9 +104,10 @@ public record ConfigFile(Path file, Optional<EngineChoice.Kind> engine, Optional
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
     /** The keys of each map of the file, by the dotted path of the map ("" for the top). */
     private static final Map<String, List<String>> KEYS = Map.of(
-            "", List.of("engine", "model", "server", "threads", "latency", "difficulty"),
+            "", List.of("engine", "model", "server", "threads", "latency", "difficulty", "adaptation"),
             "server", List.of("url", "apiKeyEnv"),
-            "latency", List.of("mode", "budgetMs"));
+            "latency", List.of("mode", "budgetMs"),
+            "adaptation", List.of("bandLow", "bandHigh", "maxDifficulty"));
 
     public ConfigFile {
         Require.nonNull(file, "file");
@@ -89,12 +119,13 @@ public record ConfigFile(Path file, Optional<EngineChoice.Kind> engine, Optional
         Require.nonNull(latencyMode, "latencyMode");
         Require.nonNull(latencyBudgetMs, "latencyBudgetMs");
         Require.nonNull(difficulty, "difficulty");
+        Require.nonNull(adaptation, "adaptation");
     }
 
     /** No settings: every default. */
     public static ConfigFile defaults(Path file) {
         return new ConfigFile(file, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Adaptation.DEFAULTS);
     }
 
     /**
@@ -134,6 +165,10 @@ public record ConfigFile(Path file, Optional<EngineChoice.Kind> engine, Optional
         private LatencyMode latencyMode;
         private Integer latencyBudgetMs;
         private Double difficulty;
+        private Double bandLow;
+        private Double bandHigh;
+        private int bandLine;
+        private Double maxDifficulty;
 
         Reader(Path file) {
             this.file = file;
@@ -166,7 +201,17 @@ public record ConfigFile(Path file, Optional<EngineChoice.Kind> engine, Optional
             return new ConfigFile(file, Optional.ofNullable(engine), Optional.ofNullable(model),
                     Optional.ofNullable(serverUrl), Optional.ofNullable(apiKeyEnv), Optional.ofNullable(threads),
                     Optional.ofNullable(latencyMode), Optional.ofNullable(latencyBudgetMs),
-                    Optional.ofNullable(difficulty));
+                    Optional.ofNullable(difficulty), adaptation());
+        }
+
+        private Adaptation adaptation() {
+            double low = bandLow == null ? DEFAULT_BAND_LOW : bandLow;
+            double high = bandHigh == null ? DEFAULT_BAND_HIGH : bandHigh;
+            if (!(low < high)) {
+                throw problem(bandLine, "adaptation", "bandLow " + low + " must lie below bandHigh " + high);
+            }
+            return new Adaptation(Optional.ofNullable(bandLow), Optional.ofNullable(bandHigh),
+                    Optional.ofNullable(maxDifficulty));
         }
 
         /** Reads the entries of the map at {@code path} up to its end. */
@@ -233,18 +278,34 @@ public record ConfigFile(Path file, Optional<EngineChoice.Kind> engine, Optional
                                     + shown(p) + "'"));
                 }
                 case "latency.budgetMs" -> latencyBudgetMs = (int) whole(p, key, line, MIN_BUDGET_MS, MAX_BUDGET_MS);
-                case "difficulty" -> {
-                    if (!p.currentToken().isNumeric()) {
-                        throw problem(line, key, "must be a number from 0 to 1, was '" + shown(p) + "'");
+                case "difficulty" -> difficulty = unit(p, key, line);
+                case "adaptation.maxDifficulty" -> maxDifficulty = unit(p, key, line);
+                case "adaptation.bandLow", "adaptation.bandHigh" -> {
+                    double v = unit(p, key, line);
+                    if (v <= 0 || v >= 1) {
+                        throw problem(line, key, "must lie strictly between 0 and 1, was " + p.getText());
                     }
-                    double d = p.getDoubleValue();
-                    if (!(d >= 0.0 && d <= 1.0)) {
-                        throw problem(line, key, "must lie in [0, 1], was " + p.getText());
+                    if (key.endsWith("Low")) {
+                        bandLow = v;
+                    } else {
+                        bandHigh = v;
                     }
-                    difficulty = d;
+                    bandLine = line;
                 }
                 default -> throw new IllegalStateException("no reader for key " + key);
             }
+        }
+
+        /** A number in [0, 1]. */
+        private double unit(JsonParser p, String key, int line) throws IOException {
+            if (!p.currentToken().isNumeric()) {
+                throw problem(line, key, "must be a number from 0 to 1, was '" + shown(p) + "'");
+            }
+            double d = p.getDoubleValue();
+            if (!(d >= 0.0 && d <= 1.0)) {
+                throw problem(line, key, "must lie in [0, 1], was " + p.getText());
+            }
+            return d;
         }
 
         /** The scalar as text: a string or a number; blank, null and true/false are problems. */

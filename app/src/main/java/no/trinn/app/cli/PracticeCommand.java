@@ -10,9 +10,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import no.trinn.agents.adapt.AdaptiveCoach;
+import no.trinn.agents.adapt.ControllerSettings;
 import no.trinn.agents.session.PracticeSession;
 import no.trinn.agents.session.SessionSetup;
 import no.trinn.app.practice.ClientInput;
+import no.trinn.app.practice.Coaching;
 import no.trinn.app.practice.EngineChoice;
 import no.trinn.app.practice.EventLog;
 import no.trinn.app.practice.Palette;
@@ -27,10 +30,14 @@ import no.trinn.app.practice.TextEngines;
 import no.trinn.app.practice.TranscriptSink;
 import no.trinn.app.voice.VoicePractice;
 import no.trinn.core.Require;
+import no.trinn.core.session.SessionEvent;
 import no.trinn.models.catalog.ModelCache;
 import no.trinn.scenarios.Scenario;
+import no.trinn.scenarios.ScenarioLibrary;
 import no.trinn.speech.audio.AudioDeviceException;
+import no.trinn.speech.PcmFormat;
 import no.trinn.speech.audio.JavaSoundMicrophone;
+import no.trinn.speech.audio.JavaSoundSpeaker;
 import no.trinn.store.Aliases;
 import no.trinn.store.SessionStore;
 import no.trinn.store.StoreException;
@@ -46,7 +53,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code trinn practice ID}: one practice conversation in text, recorded in the session store. Interactive on a
+ * {@code trinn practice [ID]}: one practice conversation in text, recorded in the session store. Without an id the
+ * client practises the scenario the ladder chose after their last session. The session is adapted to the client
+ * ({@link Coaching}): the difficulty controller moves the character's behaviour between turns inside the
+ * therapist's caps (unless {@code --difficulty} or {@code difficulty:} in the configuration fixes it), the session is
+ * assessed and the client model and ladder move on. A client whose last session set a real-world task is asked how
+ * it went, and confidence is rated before and after (asked on a terminal, else from the options). Interactive on a
  * terminal (JLine line editing, colours unless {@code NO_COLOR}); otherwise client lines come from {@code --script}
  * or standard input and the transcript is written as plain text, or with {@code --json} as one JSON document at the
  * end. End of input, Ctrl-C and {@code /quit} end the session with feedback. The character is driven by the
@@ -57,7 +69,9 @@ import picocli.CommandLine.Spec;
  * the session's audio goes to the output WAV and the figures of each turn go to standard error (with the recognizer
  * and the engine and voice that spoke); {@code --silence-prompt} sets the wait before a silent client is prompted
  * gently. The header names the recognizer and synthesizer chosen for the scenario's language. {@code --voice}
- * without {@code --input} (a microphone) is refused with exit code 2 and a message saying why.
+ * without {@code --input} is live: the microphone and the speaker, in real time, with echo cancellation and
+ * barge-in ({@link VoicePractice#openLive}), recorded to {@code --output FILE} if given; where no microphone or
+ * speaker exists it is refused with exit code 2 and one line naming what is missing.
  */
 @Command(name = "practice", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {
@@ -66,9 +80,6 @@ import picocli.CommandLine.Spec;
             "Saying \"stop\" ends the session; \"I need a break\" pauses it."
         })
 public final class PracticeCommand implements Callable<Integer> {
-    /** The difficulty when neither {@code --difficulty} nor the configuration file gives one. */
-    static final double DEFAULT_DIFFICULTY = 0.3;
-
     private static final String PATIENCE = "patience";
     private static final String SPEECH_RATE = "speechRate";
     /** A behaviour parameter's value when the session has none: the middle of its range. */
@@ -80,8 +91,21 @@ public final class PracticeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "ID", description = "The scenario to practise ('trinn scenarios list' shows them).")
-    private String id;
+    @Parameters(paramLabel = "ID", arity = "0..1", description = "The scenario to practise ('trinn scenarios list' "
+            + "shows them). Default: the next one on the client's ladder (chosen after their last session).")
+    private Optional<String> id = Optional.empty();
+
+    @Option(names = "--confidence-before", paramLabel = "1..5", description = "The client's confidence in the "
+            + "situation before the session (1 not at all .. 5 very). Asked on a terminal when not given.")
+    private Optional<Integer> confidenceBefore = Optional.empty();
+
+    @Option(names = "--confidence-after", paramLabel = "1..5", description = "The client's confidence after the "
+            + "session. Asked on a terminal when not given.")
+    private Optional<Integer> confidenceAfter = Optional.empty();
+
+    @Option(names = "--task-outcome", paramLabel = "OUTCOME", description = "How the real-world task of the "
+            + "client's last session went: done, tried or not-yet. Asked on a terminal when not given.")
+    private Optional<String> taskOutcome = Optional.empty();
 
     @Option(names = "--client", paramLabel = "ALIAS", defaultValue = "anonymous",
             description = "The client's pseudonym (letters, digits, '-', '_', '.'; never a real name). "
@@ -89,8 +113,9 @@ public final class PracticeCommand implements Callable<Integer> {
     private String client;
 
     @Option(names = "--difficulty", paramLabel = "0..1",
-            description = "How hard the character makes it, from 0 (easiest) to 1. Default: difficulty: in "
-                    + "config.yaml, else " + DEFAULT_DIFFICULTY + ".")
+            description = "Fix how hard the character makes it, from 0 (easiest) to 1, for this session: the "
+                    + "difficulty controller does not move it. Default: difficulty: in config.yaml, else the "
+                    + "controller chooses and adapts it (inside the client's caps: 'trinn client set').")
     private Optional<Double> difficulty = Optional.empty();
 
     @Option(names = "--engine", paramLabel = "KIND",
@@ -121,8 +146,8 @@ public final class PracticeCommand implements Callable<Integer> {
     @Option(names = "--voice", description = "Speak instead of typing: the client's speech is recognized (the "
             + "phrases the scenario expects: Vosk when its model vosk-small-en-us is installed and the scenario is "
             + "English, else Sphinx4) and the character's replies are spoken (MaryTTS for English, espeak-ng for "
-            + "Norwegian). This version takes the client's speech from a WAV file (--input); the microphone is not "
-            + "used yet.")
+            + "Norwegian). Live from the microphone and to the speaker, with echo cancellation, unless --input gives "
+            + "the client's speech as a WAV file.")
     private boolean voice;
 
     @Option(names = "--input", paramLabel = "FILE",
@@ -131,13 +156,14 @@ public final class PracticeCommand implements Callable<Integer> {
 
     @Option(names = "--output", paramLabel = "FILE",
             description = "With --voice: write the session's audio here as WAV (the client's speech with the "
-                    + "character's replies inserted after each turn, or played over it with --duplex).")
+                    + "character's replies inserted after each turn, or played over it with --duplex or live). "
+                    + "Needed with --input.")
     private Optional<Path> output = Optional.empty();
 
     @Option(names = "--duplex", description = "With --voice --input: one timeline, as on a call. The character's "
             + "replies play over whatever the client's audio does next, so the client can interrupt them (barge-in) "
             + "or stop them with the stop phrase. Echo cancellation is not simulated: the input holds only the "
-            + "client's voice.")
+            + "client's voice. Live voice is always duplex.")
     private boolean duplex;
 
     @Option(names = "--silence-prompt", paramLabel = "SECONDS", description = "With --voice: prompt a silent client "
@@ -162,10 +188,15 @@ public final class PracticeCommand implements Callable<Integer> {
      * @param engines the process's engines
      * @param store the session store
      * @param engine the dialogue engine chosen
-     * @param difficulty the difficulty
+     * @param coach the session's adaptation (difficulty controller, assessment, client model, ladder)
+     * @param previous the real-world task of the client's last ended session, to ask about first
      */
     private record Practice(Scenario scenario, TextEngines engines, SessionStore store, EngineChoice engine,
-            double difficulty) {
+            AdaptiveCoach coach, Optional<PreviousTask> previous) {
+    }
+
+    /** The real-world task session {@code sessionId} set. */
+    private record PreviousTask(String sessionId, String task) {
     }
 
     @Override
@@ -174,6 +205,16 @@ public final class PracticeCommand implements Callable<Integer> {
             if (!(d >= 0.0 && d <= 1.0)) {
                 throw new ParameterException(spec.commandLine(), "--difficulty must lie in [0, 1], was " + d);
             }
+        });
+        confidenceBefore.filter(r -> r < 1 || r > 5).ifPresent(r -> {
+            throw new ParameterException(spec.commandLine(), "--confidence-before must lie in [1, 5], was " + r);
+        });
+        confidenceAfter.filter(r -> r < 1 || r > 5).ifPresent(r -> {
+            throw new ParameterException(spec.commandLine(), "--confidence-after must lie in [1, 5], was " + r);
+        });
+        taskOutcome.filter(t -> outcome(t).isEmpty()).ifPresent(t -> {
+            throw new ParameterException(spec.commandLine(), "--task-outcome must be done, tried or not-yet, was '"
+                    + t + "'");
         });
         threads.ifPresent(n -> {
             if (n < ConfigFile.MIN_THREADS || n > ConfigFile.MAX_THREADS) {
@@ -198,17 +239,30 @@ public final class PracticeCommand implements Callable<Integer> {
         if (EngineSelection.kind(engineOptions, config) != EngineChoice.Kind.SCRIPTED) {
             engines.startGuardRails();
         }
-        Scenario scenario = Scenarios.require(home.library(), id);
+        ScenarioLibrary library = home.library();
+        Optional<Scenario> named = id.map(i -> Scenarios.require(library, i));
         EngineChoice choice = EngineSelection.resolve(engineOptions, config, home, io);
-        double level = difficulty.or(config::difficulty).orElse(DEFAULT_DIFFICULTY);
+        Optional<Double> fixed = difficulty.or(config::difficulty);
         try (SessionStore store = SessionStore.open(home.database())) {
             store.recoverInterrupted();
-            Practice practice = new Practice(scenario, engines, store, choice, level);
+            ConfigFile.Adaptation tuning = config.adaptation();
+            Coaching coaching = new Coaching(store, library, client, ControllerSettings.DEFAULT.withBand(
+                    tuning.bandLow().orElse(ConfigFile.DEFAULT_BAND_LOW),
+                    tuning.bandHigh().orElse(ConfigFile.DEFAULT_BAND_HIGH)), tuning.maxDifficulty());
+            List<no.trinn.store.SessionResult> past = store.results(client);
+            Scenario scenario = named.orElseGet(() -> coaching.nextScenario(past.isEmpty() ? "en"
+                    : library.find(past.getFirst().scenarioId()).map(Scenario::language).orElse("en")));
+            Optional<PreviousTask> previous = past.stream().filter(r -> r.realWorldTask().isPresent()).findFirst()
+                    .map(r -> new PreviousTask(r.id(), r.realWorldTask().orElseThrow()));
+            Practice practice = new Practice(scenario, engines, store, choice, coaching.coach(scenario, fixed),
+                    previous);
             if (voice) {
                 TranscriptSink sink = json ? TranscriptSink.silent()
                         : new PlainTranscript(io.out(), scenario, true, Palette.plain());
-                try (VoicePractice v = VoicePractice.open(input.orElseThrow(), output.orElseThrow(),
-                        new ModelCache(home.models(Optional.empty(), io)), scenario, duplex)) {
+                ModelCache models = new ModelCache(home.models(Optional.empty(), io));
+                try (VoicePractice v = input.isPresent()
+                        ? VoicePractice.open(input.get(), output.orElseThrow(), models, scenario, duplex)
+                        : openLive(models, scenario)) {
                     run(practice, new Turns.Voice(v, io.err()), sink, io.out());
                 }
             } else if (scriptInput.isPresent() || json || !io.terminal()) {
@@ -279,7 +333,8 @@ public final class PracticeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--voice and --script cannot be used together");
         }
         if (input.isEmpty()) {
-            throw new InputException(noLiveVoice());
+            requireSoundDevices();
+            return;
         }
         if (output.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--voice --input needs --output FILE for the "
@@ -287,15 +342,34 @@ public final class PracticeCommand implements Callable<Integer> {
         }
     }
 
-    /** Why {@code --voice} without {@code --input} cannot run: no microphone, or live voice not built yet. */
-    private static String noLiveVoice() {
-        try (JavaSoundMicrophone microphone = JavaSoundMicrophone.open(VOICE_CHUNK_MILLIS)) {
-            return "--voice with a microphone (" + microphone.deviceFormat().sampleRate() + " Hz found) is not "
-                    + "supported yet; use --input FILE with the client's speech as a WAV file";
+    /**
+     * Checks, before anything is loaded, that live voice has a microphone and a speaker.
+     *
+     * @throws InputException one line naming what is missing and suggesting a recording instead
+     */
+    private static void requireSoundDevices() {
+        try {
+            JavaSoundMicrophone.open(VOICE_CHUNK_MILLIS).close();
+            JavaSoundSpeaker.open(PcmFormat.INTERNAL).close();
         } catch (AudioDeviceException e) {
-            return e.getMessage().replace("give the client's audio as a WAV file instead", "use --input FILE "
-                    + "with the client's speech as a WAV file");
+            throw new InputException(noLiveVoice(e), e);
         }
+    }
+
+    private VoicePractice openLive(ModelCache models, Scenario scenario) {
+        try {
+            return VoicePractice.openLive(output, models, scenario);
+        } catch (AudioDeviceException e) {
+            throw new InputException(noLiveVoice(e), e);
+        }
+    }
+
+    /** The device's one-line message, ending with how to practise from a recording instead. */
+    static String noLiveVoice(AudioDeviceException e) {
+        String message = e.getMessage();
+        int instead = message.lastIndexOf("; ");
+        return (instead < 0 ? message : message.substring(0, instead)) + "; for voice without a sound device use "
+                + "--input FILE --output FILE (the client's speech as a WAV file)";
     }
 
     private void run(Practice practice, Turns turns, TranscriptSink shownSink, PrintWriter out) {
@@ -307,17 +381,26 @@ public final class PracticeCommand implements Callable<Integer> {
             shownSink.loading();
         }
         ChatModel engine = engines.chatModel(practice.engine());
-        SessionSetup setup = Sessions.setup(Sessions.newId(), practice.scenario(), client, practice.difficulty());
+        AdaptiveCoach coach = practice.coach();
+        SessionSetup setup = new SessionSetup(Sessions.newId(), practice.scenario(), client, coach.difficulty(),
+                coach.behaviour());
         TranscriptSink sink = turns instanceof Turns.Voice v ? v.practice().speaking(shownSink, practice.scenario(),
                 setup.behaviour().getOrDefault(SPEECH_RATE, NEUTRAL)) : shownSink;
         EventLog events = new EventLog();
-        PracticeSession session = Sessions.start(setup, engine, engines, List.of(practice.store(), events));
+        PracticeSession session = Sessions.start(setup, engine, engines, List.of(practice.store(), events),
+                Optional.of(coach));
+        Optional<ClientInput> asker = turns instanceof Turns.Lines lines ? Optional.of(lines.input())
+                : Optional.empty();
+        Optional<SessionEvent.TaskOutcome> outcome = practice.previous().flatMap(p -> taskOutcome(p, asker, sink));
+        Optional<Integer> before = confidenceBefore.or(() -> askConfidence(asker, sink, true));
         SessionDriver driver = new SessionDriver(session, events, sink, engines.prepare(practice.scenario()));
         Thread hook = new Thread(() -> driver.finish("quit"), "trinn-quit");
         Runtime.getRuntime().addShutdownHook(hook);
         long firstLine;
         try {
             driver.open();
+            practice.previous().ifPresent(p -> outcome.ifPresent(o -> session.taskFollowedUp(p.sessionId(), o)));
+            before.ifPresent(r -> session.rateConfidence(true, r));
             firstLine = ManagementFactory.getRuntimeMXBean().getUptime();
             if (root.io().terminal() && !json && script.isEmpty()) {
                 sink.info("(/help shows the commands; Ctrl-D ends the session)");
@@ -347,11 +430,16 @@ public final class PracticeCommand implements Callable<Integer> {
                                 + c.cutMillis() + " ms after the decision, audio time), heard " + c.heardWords()
                                 + " of " + c.replyWords() + " words");
                     }
-                    v.figures().println("voice: session audio in " + v.practice().output());
+                    v.practice().echoFigures().ifPresent(f -> v.figures().println("voice: echo canceller: "
+                            + f.echoChunks() + " chunks judged echo only, " + f.stats().doubleTalkBlocks()
+                            + " double-talk blocks of " + f.stats().farBlocks() + " with the character playing"));
+                    v.practice().output().ifPresent(f -> v.figures().println("voice: session audio in " + f));
                     v.figures().flush();
                 }
             }
             driver.finish("quit");
+            confidenceAfter.or(() -> askConfidence(asker, sink, false))
+                    .ifPresent(r -> session.rateConfidence(false, r));
         } finally {
             removeHook(hook);
         }
@@ -364,6 +452,65 @@ public final class PracticeCommand implements Callable<Integer> {
                     + client + " --session " + setup.sessionId());
         }
         out.flush();
+    }
+
+    /** How the previous session's task went: from {@code --task-outcome}, else asked, else empty. */
+    private Optional<SessionEvent.TaskOutcome> taskOutcome(PreviousTask previous, Optional<ClientInput> asker,
+            TranscriptSink sink) {
+        if (taskOutcome.isPresent()) {
+            return outcome(taskOutcome.get());
+        }
+        if (asker.isEmpty()) {
+            return Optional.empty();
+        }
+        sink.info("Last time your task was: " + previous.task());
+        for (int tries = 0; tries < 3; tries++) {
+            Optional<String> answer = asker.get().ask("How did it go? 1 = I did it, 2 = I tried, 3 = not yet "
+                    + "(Enter skips):");
+            if (answer.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<SessionEvent.TaskOutcome> o = switch (answer.get()) {
+                case "1" -> Optional.of(SessionEvent.TaskOutcome.DONE);
+                case "2" -> Optional.of(SessionEvent.TaskOutcome.TRIED);
+                case "3" -> Optional.of(SessionEvent.TaskOutcome.NOT_YET);
+                default -> outcome(answer.get());
+            };
+            if (o.isPresent()) {
+                return o;
+            }
+            sink.info("Please answer 1, 2 or 3, or press Enter to skip.");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<SessionEvent.TaskOutcome> outcome(String text) {
+        return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "done" -> Optional.of(SessionEvent.TaskOutcome.DONE);
+            case "tried" -> Optional.of(SessionEvent.TaskOutcome.TRIED);
+            case "not-yet", "not yet", "notyet" -> Optional.of(SessionEvent.TaskOutcome.NOT_YET);
+            default -> Optional.empty();
+        };
+    }
+
+    /** A confidence rating asked of the client on a terminal; empty when skipped or when it cannot be asked. */
+    private static Optional<Integer> askConfidence(Optional<ClientInput> asker, TranscriptSink sink, boolean before) {
+        if (asker.isEmpty()) {
+            return Optional.empty();
+        }
+        String question = (before ? "Before we start: how" : "And now: how") + " confident do you feel about "
+                + "this situation, from 1 (not at all) to 5 (very)? (Enter skips):";
+        for (int tries = 0; tries < 3; tries++) {
+            Optional<String> answer = asker.get().ask(question);
+            if (answer.isEmpty()) {
+                return Optional.empty();
+            }
+            if (answer.get().matches("[1-5]")) {
+                return Optional.of(Integer.parseInt(answer.get()));
+            }
+            sink.info("Please answer with a number from 1 to 5, or press Enter to skip.");
+        }
+        return Optional.empty();
     }
 
     private static void removeHook(Thread hook) {

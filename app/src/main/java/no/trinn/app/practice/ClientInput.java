@@ -12,6 +12,15 @@ public interface ClientInput extends AutoCloseable {
      */
     Optional<String> next();
 
+    /**
+     * Asks the client a question outside the conversation (e.g. a confidence rating) and returns the answer, or
+     * empty when this input cannot ask (scripts and piped input: the command line's options answer instead) or the
+     * client gave none.
+     */
+    default Optional<String> ask(String question) {
+        return Optional.empty();
+    }
+
     /** Releases the input; does not close the process's standard input. */
     @Override
     void close();

@@ -6,6 +6,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import no.trinn.agents.session.Adaptation;
 import no.trinn.agents.session.PracticeSession;
 import no.trinn.agents.session.SessionSetup;
 import no.trinn.core.Clock;
@@ -53,6 +55,12 @@ public final class Sessions {
      */
     public static PracticeSession start(SessionSetup setup, ChatModel engine, TextEngines engines,
             List<SessionObserver> observers) {
-        return new PracticeSession(setup, engine, engines.safety(), Clock.system(), observers);
+        return start(setup, engine, engines, observers, Optional.empty());
+    }
+
+    /** As {@link #start(SessionSetup, ChatModel, TextEngines, List)}, adapted by {@code adaptation}. */
+    public static PracticeSession start(SessionSetup setup, ChatModel engine, TextEngines engines,
+            List<SessionObserver> observers, Optional<Adaptation> adaptation) {
+        return new PracticeSession(setup, engine, engines.safety(), Clock.system(), observers, adaptation);
     }
 }

@@ -33,6 +33,16 @@ public final class TerminalInput implements ClientInput {
     }
 
     @Override
+    public Optional<String> ask(String question) {
+        try {
+            String answer = reader.readLine(question + " ").strip();
+            return answer.isEmpty() ? Optional.empty() : Optional.of(answer);
+        } catch (EndOfFileException | UserInterruptException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public void close() {
         // the terminal is closed by whoever built it
     }

@@ -70,10 +70,23 @@ class ConfigFileTest {
         Path file = home.resolve(Home.CONFIG);
         InputException top = problem("engine: local\n\nthreds: 2\n");
         assertEquals(file + ":3: threds: unknown key; did you mean 'threads'? (keys here: engine, model, server, "
-                + "threads, latency, difficulty)", top.getMessage());
+                + "threads, latency, difficulty, adaptation)", top.getMessage());
         InputException nested = problem("server:\n  url: http://localhost:8080/v1\n  timeout: 5\n");
         assertTrue(nested.getMessage().startsWith(file + ":3: server.timeout: unknown key"), nested.getMessage());
         assertTrue(nested.getMessage().endsWith("(keys here: url, apiKeyEnv)"), nested.getMessage());
+    }
+
+    @Test
+    void theAdaptationBandAndCapAreReadAndChecked() throws IOException {
+        ConfigFile c = ConfigFile.read(config("adaptation:\n  bandLow: 0.6\n  bandHigh: 0.8\n  maxDifficulty: 0.5\n"));
+        assertEquals(new ConfigFile.Adaptation(Optional.of(0.6), Optional.of(0.8), Optional.of(0.5)), c.adaptation());
+        assertEquals(ConfigFile.Adaptation.DEFAULTS, ConfigFile.read(config("engine: scripted\n")).adaptation());
+        assertTrue(problem("adaptation:\n  bandLow: 0.9\n").getMessage().endsWith(
+                ":2: adaptation: bandLow 0.9 must lie below bandHigh 0.85"));
+        assertTrue(problem("adaptation:\n  bandHigh: 1\n").getMessage().contains(
+                ":2: adaptation.bandHigh: must lie strictly between 0 and 1, was 1"));
+        assertTrue(problem("adaptation:\n  maxDifficulty: high\n").getMessage().contains(
+                ":2: adaptation.maxDifficulty: must be a number from 0 to 1, was 'high'"));
     }
 
     @Test

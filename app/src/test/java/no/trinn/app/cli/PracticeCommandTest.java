@@ -166,8 +166,13 @@ class PracticeCommandTest {
 
         CliRun.Result list = CliRun.run(home, "history", "--client", "hist.1");
         assertEquals(0, list.code(), list::toString);
-        List<String> rows = list.out().lines().toList();
+        List<String> lines = list.out().lines().toList();
+        List<String> rows = lines.subList(0, lines.indexOf(""));
         assertEquals(3, rows.size(), list::toString);
+        assertTrue(lines.contains("Estimated level (0 easiest .. 1 hardest, +/- one standard deviation):"),
+                list::toString);
+        assertTrue(lines.stream().anyMatch(l -> l.matches("  tier3: 0\\.\\d\\d \\+/- 0\\.\\d\\d \\(4 turns\\)")),
+                list::toString);
         assertTrue(rows.get(0).matches("DATE\\s+SCENARIO\\s+STATUS\\s+TURNS\\s+GOAL\\s+SAFETY\\s+SESSION"),
                 list::toString);
         assertTrue(rows.get(1).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\s+coffee-order\\s+quit\\s+1\\s+1/3\\s+0\\s+"
