@@ -142,29 +142,4 @@ class MannerTest {
         assertEquals("Card or cash?", m.strip("Card or cash?"));
         assertFalse(m.lines(Manner.Effect.DISTRACTION).isEmpty());
     }
-
-    @Test
-    void turnTimingIsGentleAtTheEasyEndAndHurriesAtTheHardEnd() {
-        Map<String, Double> easy = new HashMap<>();
-        Map<String, Double> hard = new HashMap<>();
-        PARAMETERS.parameters().forEach(p -> {
-            easy.put(p.name(), p.easy());
-            hard.put(p.name(), p.hard());
-        });
-        easy.put(BehaviourParameters.DIFFICULTY, 0.0);
-        hard.put(BehaviourParameters.DIFFICULTY, 1.0);
-        TurnTiming.Factors e = TurnTiming.factors(easy);
-        TurnTiming.Factors h = TurnTiming.factors(hard);
-        assertTrue(e.endOfTurn() > 1 && e.silencePrompt() > 1, e.toString());
-        assertTrue(h.endOfTurn() < 1 && h.silencePrompt() < 1, h.toString());
-        assertEquals(new TurnTiming.Factors(1.0, 1.0), TurnTiming.factors(Map.of()));
-        // only interruptions changed: a shorter end-of-turn window, the same silence prompt
-        Map<String, Double> interrupting = new HashMap<>(Map.of("patience", 0.5, "interruptions", 0.6));
-        TurnTiming.Factors i = TurnTiming.factors(interrupting);
-        assertTrue(i.endOfTurn() < 1.0, i.toString());
-        assertEquals(1.0, i.silencePrompt(), 1e-12);
-        // difficulty 0 never hurries, whatever the values
-        Map<String, Double> floor = new HashMap<>(Map.of("patience", 0.0, "interruptions", 1.0, "difficulty", 0.0));
-        assertEquals(new TurnTiming.Factors(1.0, 1.0), TurnTiming.factors(floor));
-    }
 }

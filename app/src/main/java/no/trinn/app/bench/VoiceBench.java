@@ -114,12 +114,11 @@ public final class VoiceBench {
                 try (VoicePractice voice = VoicePractice.open(input, folder.resolve("session-" + round + ".wav"),
                         models, scenario)) {
                     TranscriptSink sink = voice.speaking(TranscriptSink.silent(), scenario,
-                            setup.behaviour().getOrDefault("speechRate", NEUTRAL));
+                            () -> setup.behaviour().getOrDefault("speechRate", NEUTRAL));
                     PracticeSession session = Sessions.start(setup, engines, List.of(store, events));
                     SessionDriver driver = new SessionDriver(session, events, sink, engines.prepare(scenario));
                     driver.open();
-                    turns.addAll(voice.run(driver, engines.safety(), setup.behaviour().getOrDefault("patience",
-                            NEUTRAL)));
+                    turns.addAll(voice.run(driver, engines.safety()));
                     driver.finish("quit");
                     stages.add(voice.stageTimes());
                 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import no.trinn.agents.adapt.AdaptiveCoach;
 import no.trinn.agents.adapt.ControllerSettings;
 import no.trinn.agents.session.PracticeSession;
@@ -80,7 +81,6 @@ import picocli.CommandLine.Spec;
             "Saying \"stop\" ends the session; \"I need a break\" pauses it."
         })
 public final class PracticeCommand implements Callable<Integer> {
-    private static final String PATIENCE = "patience";
     private static final String SPEECH_RATE = "speechRate";
     /** A behaviour parameter's value when the session has none: the middle of its range. */
     private static final double NEUTRAL = 0.5;
@@ -384,11 +384,15 @@ public final class PracticeCommand implements Callable<Integer> {
         AdaptiveCoach coach = practice.coach();
         SessionSetup setup = new SessionSetup(Sessions.newId(), practice.scenario(), client, coach.difficulty(),
                 coach.behaviour());
+        // the character's speech rate follows its behaviour, which the controller moves between turns
+        AtomicReference<PracticeSession> started = new AtomicReference<>();
         TranscriptSink sink = turns instanceof Turns.Voice v ? v.practice().speaking(shownSink, practice.scenario(),
-                setup.behaviour().getOrDefault(SPEECH_RATE, NEUTRAL)) : shownSink;
+                () -> Optional.ofNullable(started.get()).map(PracticeSession::behaviour).orElse(setup.behaviour())
+                        .getOrDefault(SPEECH_RATE, NEUTRAL)) : shownSink;
         EventLog events = new EventLog();
         PracticeSession session = Sessions.start(setup, engine, engines, List.of(practice.store(), events),
                 Optional.of(coach));
+        started.set(session);
         Optional<ClientInput> asker = turns instanceof Turns.Lines lines ? Optional.of(lines.input())
                 : Optional.empty();
         Optional<SessionEvent.TaskOutcome> outcome = practice.previous().flatMap(p -> taskOutcome(p, asker, sink));
@@ -416,7 +420,7 @@ public final class PracticeCommand implements Callable<Integer> {
                 }
                 case Turns.Voice v -> {
                     List<VoicePractice.TurnTiming> timings = v.practice().run(driver, engines.safety(),
-                            setup.behaviour().getOrDefault(PATIENCE, NEUTRAL), silencePrompt);
+                            silencePrompt, coach::voiceMeasures);
                     v.figures().println("voice: recognizer " + v.practice().recognizerName()
                             + "; character spoken by " + String.join(", ", v.practice().spokenBy()));
                     for (VoicePractice.TurnTiming t : timings) {

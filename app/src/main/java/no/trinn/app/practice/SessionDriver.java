@@ -2,6 +2,7 @@ package no.trinn.app.practice;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import no.trinn.agents.dialogue.Text;
 import no.trinn.agents.session.PracticeSession;
@@ -97,6 +98,11 @@ public final class SessionDriver {
     /** Whether the session has ended. */
     public synchronized boolean ended() {
         return session.ended();
+    }
+
+    /** The behaviour values the character uses for the next turn (they may move between turns). */
+    public synchronized Map<String, Double> behaviour() {
+        return session.behaviour();
     }
 
     /** The session driven. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.DoubleSupplier;
 import no.trinn.app.practice.TranscriptSink;
 import no.trinn.core.Require;
 import no.trinn.core.frame.CharacterUtterance;
@@ -24,7 +25,7 @@ import no.trinn.speech.tts.VoiceSettings;
  * A transcript sink that also speaks: everything goes on to the sink it wraps (the subtitles), and each character
  * line of the frames is synthesized clause by clause and written to an audio sink as each clause is ready. A
  * character's voice is {@link VoiceSettings#derive} of its voice record, its temperament and the session's
- * {@code speechRate}; a voice name the synthesizer lacks is replaced by the voice named like the scenario's language
+ * {@code speechRate} at the time of the line (the difficulty controller may move it between turns); a voice name the synthesizer lacks is replaced by the voice named like the scenario's language
  * if the synthesizer has one, else by its first voice. Records which engine and voice spoke ({@link #spokenBy()}) and when the
  * first audio of the latest reply was written ({@link #firstAudioNanos()}). In the duplex mode of
  * {@link VoicePractice} the clauses go to its playback instead of the audio sink. Not thread-safe: one session.
@@ -34,9 +35,8 @@ public final class SpokenTranscript implements TranscriptSink {
     private final SpeechSynthesizer synthesizer;
     private final AudioSink audio;
     private final Scenario scenario;
-    private final double speechRate;
+    private final DoubleSupplier speechRate;
     private final Optional<Playback> playback;
-    private final Map<String, VoiceSettings> voices = new HashMap<>();
     private final Set<String> spokenBy = new LinkedHashSet<>();
     private long firstAudioNanos = -1;
     private long synthesisStartNanos = -1;
@@ -49,22 +49,22 @@ public final class SpokenTranscript implements TranscriptSink {
      * @param synthesizer the engine that speaks the character lines
      * @param audio where the speech goes, in 16 kHz mono or any format the sink converts to
      * @param scenario the scenario, for the characters' voices
-     * @param speechRate the {@code speechRate} behaviour parameter, [0, 1]
+     * @param speechRate the {@code speechRate} behaviour parameter, [0, 1], asked for each line
      */
     public SpokenTranscript(TranscriptSink subtitles, SpeechSynthesizer synthesizer, AudioSink audio,
-            Scenario scenario, double speechRate) {
+            Scenario scenario, DoubleSupplier speechRate) {
         this(subtitles, synthesizer, audio, scenario, speechRate, Optional.empty());
     }
 
     /** As the public constructor, but the clauses go to {@code playback} (if present) instead of {@code audio}. */
     SpokenTranscript(TranscriptSink subtitles, SpeechSynthesizer synthesizer, AudioSink audio,
-            Scenario scenario, double speechRate, Optional<Playback> playback) {
+            Scenario scenario, DoubleSupplier speechRate, Optional<Playback> playback) {
         this.playback = playback;
         this.subtitles = Require.nonNull(subtitles, "subtitles");
         this.synthesizer = Require.nonNull(synthesizer, "synthesizer");
         this.audio = Require.nonNull(audio, "audio");
         this.scenario = Require.nonNull(scenario, "scenario");
-        this.speechRate = Require.inRange(speechRate, 0.0, 1.0, "speechRate");
+        this.speechRate = Require.nonNull(speechRate, "speechRate");
     }
 
     @Override
@@ -159,15 +159,16 @@ public final class SpokenTranscript implements TranscriptSink {
     }
 
     private VoiceSettings voice(String characterId) {
-        return voices.computeIfAbsent(characterId, id -> scenario.character(id).map(this::derive)
-                .orElseGet(() -> VoiceSettings.neutral(defaultVoice())));
+        return scenario.character(characterId).map(this::derive)
+                .orElseGet(() -> VoiceSettings.neutral(defaultVoice()));
     }
 
     private VoiceSettings derive(Character c) {
         Map<String, Double> temperament = new HashMap<>();
         c.temperament().forEach((name, t) -> temperament.put(name, t.value()));
         String name = synthesizer.voices().contains(c.voice().name()) ? c.voice().name() : defaultVoice();
-        return VoiceSettings.derive(name, c.voice().pitch(), c.voice().rate(), temperament, speechRate);
+        double rate = Require.inRange(speechRate.getAsDouble(), 0.0, 1.0, "speechRate");
+        return VoiceSettings.derive(name, c.voice().pitch(), c.voice().rate(), temperament, rate);
     }
 
     private String defaultVoice() {

@@ -12,6 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+import no.trinn.agents.adapt.VoiceMeasures;
 import no.trinn.agents.dialogue.CommonPhrases;
 import no.trinn.agents.safety.SafetyCheck;
 import no.trinn.app.practice.SessionDriver;
@@ -94,6 +97,10 @@ public final class VoicePractice implements AutoCloseable {
     /** The silence-prompt wait at middling patience, in seconds, when none is given. */
     public static final double DEFAULT_SILENCE_PROMPT_SECONDS = 8;
     private static final String NORWEGIAN = "nb";
+    private static final String PATIENCE = "patience";
+    private static final String INTERRUPTIONS = "interruptions";
+    /** A behaviour parameter's value when the session has none: the middle of its range. */
+    private static final double NEUTRAL = 0.5;
     private static final String ENGLISH = "en";
     /** Silence written to the speaker before the session starts, so it does not run dry between chunks. */
     static final int SPEAKER_CUSHION_MILLIS = 40;
@@ -158,6 +165,10 @@ public final class VoicePractice implements AutoCloseable {
     private final Optional<Path> voskModel;
     private final Map<String, SpeechRecognizer> recognizers = new HashMap<>();
     private final List<Cut> cuts = new ArrayList<>();
+    private final TurnSpeech turnSpeech = new TurnSpeech();
+    private Consumer<VoiceMeasures> measured = m -> { };
+    /** The session's behaviour values after its latest turn; written by the session thread. */
+    private volatile Map<String, Double> behaviourNow = Map.of();
     private long originNanos;
     private final List<TurnTiming> timings = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Optional<ExecutorService> sessionThread;
@@ -336,9 +347,10 @@ public final class VoicePractice implements AutoCloseable {
     /**
      * The transcript sink to drive the session with: {@code subtitles} plus the character's speech into the output.
      *
-     * @param speechRate the session's {@code speechRate} behaviour parameter, [0, 1]
+     * @param speechRate the {@code speechRate} behaviour parameter, [0, 1], asked for each reply (the difficulty
+     *     controller may move it between turns)
      */
-    public TranscriptSink speaking(TranscriptSink subtitles, Scenario scenario, double speechRate) {
+    public TranscriptSink speaking(TranscriptSink subtitles, Scenario scenario, DoubleSupplier speechRate) {
         this.scenario = Require.nonNull(scenario, "scenario");
         AudioSink sink = audio.<AudioSink>map(a -> a).orElseGet(() -> speaker.orElseThrow());
         this.output = new SpokenTranscript(subtitles, synthesizer, sink, scenario, speechRate, playback);
@@ -346,11 +358,11 @@ public final class VoicePractice implements AutoCloseable {
     }
 
     /**
-     * As {@link #run(SessionDriver, SafetyCheck, double, double)} with the silence-prompt wait
-     * {@value #DEFAULT_SILENCE_PROMPT_SECONDS} s.
+     * As {@link #run(SessionDriver, SafetyCheck, double, Consumer)} with the silence-prompt wait
+     * {@value #DEFAULT_SILENCE_PROMPT_SECONDS} s and no one told the turns' voice measures.
      */
-    public List<TurnTiming> run(SessionDriver sessionDriver, SafetyCheck safetyCheck, double patience) {
-        return run(sessionDriver, safetyCheck, patience, DEFAULT_SILENCE_PROMPT_SECONDS);
+    public List<TurnTiming> run(SessionDriver sessionDriver, SafetyCheck safetyCheck) {
+        return run(sessionDriver, safetyCheck, DEFAULT_SILENCE_PROMPT_SECONDS, m -> { });
     }
 
     /**
@@ -358,14 +370,16 @@ public final class VoicePractice implements AutoCloseable {
      *
      * @param sessionDriver the session's driver, opened, made with the sink {@link #speaking} returned
      * @param safetyCheck the session's safety check (its stop phrases end the session at once)
-     * @param patience the {@code patience} behaviour parameter, [0, 1]
      * @param silencePromptSeconds the wait at middling patience, 1 to 600 s, before a client who has not started
      *     speaking since the character's last line ended gets a silent turn ({@link #silencePromptMillis})
+     * @param measured told the voice measures of each client turn just before the session handles the turn (on the
+     *     session's thread), e.g. for the difficulty controller's assessment
      * @throws IllegalStateException if {@link #speaking} was not called first
      */
-    public List<TurnTiming> run(SessionDriver sessionDriver, SafetyCheck safetyCheck, double patience,
-            double silencePromptSeconds) {
-        long silenceWait = silencePromptMillis(silencePromptSeconds, patience);
+    public List<TurnTiming> run(SessionDriver sessionDriver, SafetyCheck safetyCheck, double silencePromptSeconds,
+            Consumer<VoiceMeasures> measured) {
+        this.measured = Require.nonNull(measured, "measured");
+        Require.inRange(silencePromptSeconds, 1.0, 600.0, "silencePromptSeconds");
         if (output == null) {
             throw new IllegalStateException("speaking(...) must make the session's sink before run");
         }
@@ -381,19 +395,16 @@ public final class VoicePractice implements AutoCloseable {
         speaker.ifPresent(s -> s.write(Pcm.fromInternal(new short[PcmFormat.INTERNAL.bytesFor(
                 SPEAKER_CUSHION_MILLIS) / 2], s.format())));
         String language = scenario.language();
-        TurnSettings settings = TurnSettings.withPatience(patience);
-        if (playback.isPresent()) {
-            // the detector reports the end of speech only after its silence window, so a burst of sound is that
-            // much longer to the taker: the barge-in length is counted in sound, as the client's ear hears it
-            settings = new TurnSettings(patience, settings.bargeInMillis() + VadSettings.DEFAULT.minSilenceMillis(),
-                    settings.backchannels());
-        }
-        TurnTaker taker = new TurnTaker(settings, clock,
+        behaviourNow = driver.behaviour();
+        Map<String, Double> applied = behaviourNow;
+        long silenceWait = silencePromptMillis(silencePromptSeconds, behaviour(PATIENCE));
+        TurnTaker taker = new TurnTaker(turnSettings(), clock,
                 text -> safety.checkStopOrPause(text, language).filter(f -> f.kind() == SafetyEvent.Kind.STOP)
                         .isPresent());
         String state = sessionState;
         SpeechRecognizer recognizer = recognizer(state, taker);
         long quietSinceMillis = 0;
+        turnSpeech.reset(0);
         boolean waitingForClient = true;
         Optional<byte[]> chunk;
         while (!ended && (chunk = source.read()).isPresent()) {
@@ -425,12 +436,21 @@ public final class VoicePractice implements AutoCloseable {
             }
             for (VoiceActivityEvent e : events) {
                 waitingForClient &= !(e instanceof VoiceActivityEvent.SpeechStarted);
+                if (e instanceof VoiceActivityEvent.SpeechEnded ended) {
+                    turnSpeech.spoke(ended);
+                }
                 taker.voiceActivity(e);
                 if (e instanceof VoiceActivityEvent.SpeechEnded) {
                     finish(recognizer).forEach(taker::transcript);
                 }
             }
-            boolean turned = act(taker.poll(), recognizer);
+            boolean turned = act(taker.poll(), recognizer, clock.millis());
+            if (behaviourNow != applied) {
+                // the session moved the character's behaviour after a turn: its windows and waits follow
+                applied = behaviourNow;
+                taker.settings(turnSettings());
+                silenceWait = silencePromptMillis(silencePromptSeconds, behaviour(PATIENCE));
+            }
             if (turned || busy.get() > 0 || playback.filter(Playback::playing).isPresent()) {
                 // the character's last line ends now (inserted into the output), is being made or still playing
                 quietSinceMillis = clock.millis();
@@ -439,6 +459,7 @@ public final class VoicePractice implements AutoCloseable {
                 submit(() -> {
                     playback.ifPresent(Playback::beginReply);
                     driver.handle("");
+                    behaviourNow = driver.behaviour();
                     playback.ifPresent(p -> p.start(0));
                 });
                 quietSinceMillis = clock.millis();
@@ -451,7 +472,7 @@ public final class VoicePractice implements AutoCloseable {
         if (!ended) {
             detector.finish().forEach(taker::voiceActivity);
             finish(recognizer).forEach(taker::transcript);
-            act(taker.endOfAudio(), recognizer);
+            act(taker.endOfAudio(), recognizer, clock.millis());
         }
         sessionThread.ifPresent(VoicePractice::await);
         rethrow();
@@ -580,7 +601,7 @@ public final class VoicePractice implements AutoCloseable {
     }
 
     /** Carries out the decisions; whether a turn went to the session. */
-    private boolean act(List<TurnDecision> decisions, SpeechRecognizer recognizer) {
+    private boolean act(List<TurnDecision> decisions, SpeechRecognizer recognizer, long nowMillis) {
         boolean turned = false;
         for (TurnDecision d : decisions) {
             if (ended) {
@@ -603,11 +624,19 @@ public final class VoicePractice implements AutoCloseable {
                     }
                     long waited = recognizerWaitNanos / 1_000_000;
                     recognizerWaitNanos = 0;
-                    submit(() -> reply(text.toString(), eot.silenceMillis(), waited));
+                    VoiceMeasures measures = turnSpeech.measures(nowMillis);
+                    turnSpeech.reset(nowMillis);
+                    submit(() -> {
+                        measured.accept(measures);
+                        reply(text.toString(), eot.silenceMillis(), waited);
+                    });
                     turned = true;
                 }
-                case TurnDecision.Interrupt interrupt -> cut(false, interrupt.atNanos())
-                        .ifPresent(heard -> submit(() -> driver.session().interrupted(heard)));
+                case TurnDecision.Interrupt interrupt -> {
+                    turnSpeech.interrupted();
+                    cut(false, interrupt.atNanos()).ifPresent(heard -> submit(() -> driver.session()
+                            .interrupted(heard)));
+                }
             }
         }
         return turned;
@@ -618,6 +647,7 @@ public final class VoicePractice implements AutoCloseable {
         long decided = System.nanoTime();
         playback.ifPresent(Playback::beginReply);
         driver.handle(text);
+        behaviourNow = driver.behaviour();
         Optional<SpokenTranscript.Synthesis> spoken = output.latestSynthesis();
         long latency = output.firstAudioNanos().stream().map(t -> (t - decided) / 1_000_000).findFirst()
                 .orElse(-1);
@@ -628,6 +658,57 @@ public final class VoicePractice implements AutoCloseable {
                 spoken.map(SpokenTranscript.Synthesis::spokenMillis).orElse(0L)));
         // from a file the reply starts after its measured latency; live its clauses played as they were made
         playback.ifPresent(p -> p.start(speaker.isPresent() ? 0 : latency));
+    }
+
+    /**
+     * The character's current value of behaviour parameter {@code name}, the middle of its range if unset. Read from
+     * what the session thread last published, so the audio thread never waits for the session.
+     */
+    private double behaviour(String name) {
+        return behaviourNow.getOrDefault(name, NEUTRAL);
+    }
+
+    /** Turn-taking for the character's current patience and interruptions. */
+    private TurnSettings turnSettings() {
+        TurnSettings settings = TurnSettings.withBehaviour(behaviour(PATIENCE), behaviour(INTERRUPTIONS));
+        // the detector reports the end of speech only after its silence window, so a burst of sound is that much
+        // longer to the taker: the barge-in length is counted in sound, as the client's ear hears it
+        return playback.isPresent()
+                ? settings.withBargeIn(settings.bargeInMillis() + VadSettings.DEFAULT.minSilenceMillis())
+                : settings;
+    }
+
+    /** The client's speech since the character's last turn ended, for the assessment of the client's turn. */
+    private static final class TurnSpeech {
+        private long sinceMillis;
+        private long lastEndMillis;
+        private long speechMillis;
+        private long longestPauseMillis;
+        private int interruptions;
+
+        void reset(long nowMillis) {
+            sinceMillis = nowMillis;
+            lastEndMillis = nowMillis;
+            speechMillis = 0;
+            longestPauseMillis = 0;
+            interruptions = 0;
+        }
+
+        void spoke(VoiceActivityEvent.SpeechEnded speech) {
+            speechMillis += speech.millis();
+            longestPauseMillis = Math.max(longestPauseMillis, speech.startMillis() - lastEndMillis);
+            lastEndMillis = Math.max(lastEndMillis, speech.endMillis());
+        }
+
+        void interrupted() {
+            interruptions++;
+        }
+
+        VoiceMeasures measures(long nowMillis) {
+            long silence = Math.max(0, nowMillis - sinceMillis - speechMillis);
+            return new VoiceMeasures(speechMillis, silence, Math.min(silence, Math.max(0, longestPauseMillis)),
+                    interruptions);
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import no.trinn.agents.adapt.VoiceMeasures;
 import no.trinn.agents.session.PracticeSession;
 import no.trinn.agents.session.SessionSetup;
 import no.trinn.app.cli.Home;
@@ -51,7 +52,7 @@ class LiveVoiceTest {
     Path dir;
 
     private record Run(VoicePractice.EchoFigures echo, List<VoicePractice.Cut> cuts, EventLog events,
-            LoopbackRoom room, String transcript, short[] recorded) {
+            LoopbackRoom room, String transcript, short[] recorded, List<VoiceMeasures> measures) {
     }
 
     @Test
@@ -68,6 +69,15 @@ class LiveVoiceTest {
         assertEquals(3, r.room().lineStartNanos().size(), r.transcript());
         // the recording holds the whole session: the three lines and the character's replies
         assertTrue(r.recorded().length > 12 * 16_000, r.recorded().length + " samples recorded");
+        // each client turn's speech was measured for the assessment: about as long as the espeak-ng line
+        assertEquals(3, r.measures().size(), r.measures().toString());
+        for (int i = 0; i < 3; i++) {
+            long spoken = lines.get(i).samples().length / 16;
+            VoiceMeasures m = r.measures().get(i);
+            assertTrue(Math.abs(m.speechMillis() - spoken) < 800, "turn " + i + ": " + m + " for " + spoken + " ms");
+            assertTrue(m.silenceMillis() >= 500, "the client waited 600 ms after the character: " + m);
+            assertEquals(0, m.interruptions(), m.toString());
+        }
     }
 
     @Test
@@ -104,17 +114,18 @@ class LiveVoiceTest {
         Path recording = dir.resolve("live.wav");
         VoicePractice.EchoFigures echo;
         List<VoicePractice.Cut> cuts;
+        List<VoiceMeasures> measures = new ArrayList<>();
         try (SessionStore store = SessionStore.open(dir.resolve("live.db"));
                 VoicePractice voice = VoicePractice.live(room.microphone(), room.speaker(), Optional.of(recording),
                         models, scenario)) {
             assertTrue(voice.isLive());
             TranscriptSink sink = voice.speaking(new PlainTranscript(new PrintWriter(transcript, true), scenario,
-                    true, Palette.plain()), scenario, setup.behaviour().getOrDefault("speechRate", 0.5));
+                    true, Palette.plain()), scenario, () -> setup.behaviour().getOrDefault("speechRate", 0.5));
             PracticeSession session = Sessions.start(setup, engines, List.of(store, events));
             SessionDriver driver = new SessionDriver(session, events, sink, engines.prepare(scenario));
             driver.open();
             List<VoicePractice.TurnTiming> timings = voice.run(driver, engines.safety(),
-                    setup.behaviour().getOrDefault("patience", 0.5));
+                    VoicePractice.DEFAULT_SILENCE_PROMPT_SECONDS, measures::add);
             driver.finish("quit");
             echo = voice.echoFigures().orElseThrow();
             cuts = voice.cuts();
@@ -122,7 +133,8 @@ class LiveVoiceTest {
                     + echo + "\nlive: lines started at " + room.lineStartSamples().stream()
                             .map(s -> s / 16 + " ms").toList());
         }
-        return new Run(echo, cuts, events, room, transcript.toString(), Wav.read(recording).internalSamples());
+        return new Run(echo, cuts, events, room, transcript.toString(), Wav.read(recording).internalSamples(),
+                List.copyOf(measures));
     }
 
     private static short[] speak(String line) {

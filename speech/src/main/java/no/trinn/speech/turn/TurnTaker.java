@@ -35,7 +35,7 @@ import no.trinn.speech.vad.VoiceActivityEvent;
  * Not thread-safe: one caller.
  */
 public final class TurnTaker {
-    private final TurnSettings settings;
+    private TurnSettings settings;
     private final Clock clock;
     private final Predicate<String> stopPhrase;
     private final long originNanos;
@@ -65,6 +65,11 @@ public final class TurnTaker {
     /** The settings. */
     public TurnSettings settings() {
         return settings;
+    }
+
+    /** Decides with {@code changed} from now on (the character's behaviour moved between turns). */
+    public void settings(TurnSettings changed) {
+        this.settings = Require.nonNull(changed, "changed");
     }
 
     /** Sets the phrases the client is expected to say now; a transcript equal to one (normalised) looks complete. */

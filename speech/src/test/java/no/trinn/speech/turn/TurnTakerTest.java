@@ -105,6 +105,20 @@ class TurnTakerTest {
     }
 
     @Test
+    void anInterruptingCharacterTakesTheTurnSoonerAndSettingsCanChangeBetweenTurns() {
+        TurnSettings calm = TurnSettings.withBehaviour(0.5, 0);
+        TurnSettings pushy = TurnSettings.withBehaviour(0.5, 0.6);
+        assertEquals(1600, calm.incompleteWindowMillis());
+        assertEquals(1120, pushy.incompleteWindowMillis(), "0.6 interruptions: 30% shorter");
+        assertEquals(350, pushy.completeWindowMillis());
+        assertEquals(TurnSettings.withPatience(0.5), calm);
+        TurnTaker taker = new TurnTaker(calm, new ManualClock(), t -> false);
+        taker.settings(pushy);
+        assertEquals(pushy, taker.settings());
+        assertThrows(IllegalArgumentException.class, () -> TurnSettings.withBehaviour(0.5, 1.5));
+    }
+
+    @Test
     void clientSpeechOverTheCharacterInterruptsAfterTheBargeInLengthAndThenIsATurn() {
         Timeline t = new Timeline(0.5).character(0, 5000).speech(1000, 2000).partial(1300, "sorry i meant")
                 .fin(2200, "sorry i meant tea.");
