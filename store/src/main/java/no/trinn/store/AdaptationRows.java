@@ -111,15 +111,16 @@ final class AdaptationRows {
     }
 
     /** The latest estimate per scale of the client with {@code alias}, by scale name. */
-    static List<LevelEstimate> levels(Connection connection, String alias, Reader reader) throws SQLException {
+    static List<LevelEstimate> levels(Connection connection, Dialect dialect, String alias, Reader reader)
+            throws SQLException {
         List<LevelEstimate> result = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("""
                 SELECT scale, mean, sd, observations FROM (
                     SELECT l.scale, l.mean, l.sd, l.observations, row_number() OVER (PARTITION BY l.scale
                         ORDER BY s.started_at DESC, s.rowid DESC) AS newest
                     FROM level_estimates l JOIN sessions s ON s.id = l.session_id
-                    JOIN clients c ON c.id = s.client_id WHERE c.alias = ?)
-                WHERE newest = 1 ORDER BY scale""")) {
+                    JOIN clients c ON c.id = s.client_id WHERE c.alias = ?) AS estimates
+                WHERE newest = 1 ORDER BY %s""".formatted(dialect.codePoints("scale")))) {
             query.setString(1, alias);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -136,11 +137,12 @@ final class AdaptationRows {
     }
 
     /** The estimates recorded after session {@code sessionId}, by scale name. */
-    static List<LevelEstimate> sessionLevels(Connection connection, String sessionId, Reader reader)
-            throws SQLException {
+    static List<LevelEstimate> sessionLevels(Connection connection, Dialect dialect, String sessionId,
+            Reader reader) throws SQLException {
         List<LevelEstimate> result = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT scale, mean, sd, observations FROM level_estimates WHERE session_id = ? ORDER BY scale")) {
+                "SELECT scale, mean, sd, observations FROM level_estimates WHERE session_id = ? ORDER BY "
+                        + dialect.codePoints("scale"))) {
             query.setString(1, sessionId);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

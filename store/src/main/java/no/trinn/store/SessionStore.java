@@ -2,11 +2,13 @@ package no.trinn.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +18,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.OptionalInt;
@@ -32,7 +36,10 @@ import no.trinn.core.session.TurnRecord;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The session record in one SQLite database file: pseudonymous clients, sessions, turns, safety events and pauses.
+ * The session record: pseudonymous clients, sessions, turns, safety events, pauses and adaptation records, in one
+ * SQLite database file ({@link #open(Path)}, the default) or in a PostgreSQL database shared by a clinic's computers
+ * ({@link #connect(String, Properties)}). Both hold the same schema, brought up to date by the same versioned
+ * migrations, and behave the same; the few differences of SQL live in {@link Dialect}.
  *
  * <p><b>Opening.</b> {@link #open(Path)} opens the file or creates it (and its missing parent folders), switches it
  * to write-ahead logging (readers never block the writer, and a reader in another process sees each event as soon as
@@ -42,6 +49,11 @@ import org.sqlite.SQLiteConfig;
  * and a database locked for longer than the busy timeout each give one {@link StoreException} naming the path and
  * the problem.
  *
+ * <p><b>Connecting.</b> {@link #connect(String, Properties)} connects to a PostgreSQL database (the tables go into
+ * the connection's current schema: {@code ?currentSchema=NAME} in the URL chooses another), sets the lock timeout
+ * and brings the schema up to date in the same way. The URL must not hold the password; it comes in the
+ * credentials, and the store never writes it anywhere. Messages name the URL without its parameters.
+ *
  * <p><b>Recording.</b> As a {@link SessionObserver}, the store writes each event in its own short transaction before
  * {@link #onEvent} returns (synchronous=FULL), so a process that is killed loses at most the event in progress. Events
  * must arrive in session order: {@code Started} first, {@code Ended} at most once. A failure to record throws a
@@ -49,30 +61,36 @@ import org.sqlite.SQLiteConfig;
  *
  * <p><b>Crash recovery.</b> A session whose process dies stays {@code active}. {@link #recoverInterrupted()} marks
  * every active session whose recording process is no longer running as {@link SessionStatus#INTERRUPTED}. Each
- * session records the process id and start time of the process that recorded its start; a session is left alone
- * while that process runs, so it is safe to call while other Trinn processes are recording. The command line calls
+ * session records the host name, process id and start time of the process that recorded its start; a session is
+ * left alone while that process runs, and a session recorded on another computer (sharing a PostgreSQL database) is
+ * left to that computer, so it is safe to call while other Trinn processes are recording. The command line calls
  * it once at start. Opening the store does not do it by itself.
  *
  * <p><b>Reading.</b> Queries return immutable records, never null; unknown ids and aliases give empty results.
  *
  * <p><b>Privacy.</b> Clients are known only by an alias, which must be a pseudonym (see {@link Aliases}). The store
- * writes no log; its exception messages name paths, session ids, turn numbers and fields, never aliases or the text
- * of turns.
+ * writes no log; its exception messages name paths or URLs, session ids, turn numbers and fields, never aliases, the
+ * text of turns or passwords.
  *
  * <p><b>Threads.</b> All methods may be called from any thread; calls are serialised on the store's one connection.
- * Several stores (in one process or several) may use the same file at once. Close the store when done; closing twice
+ * Several stores (in one process or several, on one computer or several) may use the same database at once. Close the store when done; closing twice
  * is harmless, and any other call after closing throws.
  */
 public final class SessionStore implements AutoCloseable, SessionObserver {
     /** Schema version this build writes and reads. */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     /** How long an operation waits for another connection's lock before it fails, unless told otherwise. */
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
 
+    /** The only JDBC URLs {@link #connect(String, Properties)} accepts start with this. */
+    public static final String POSTGRESQL_URL_PREFIX = "jdbc:postgresql:";
+
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
-    private final Path path;
+    private final String location;
+    private final Optional<Path> file;
+    private final Dialect dialect;
     private final Connection connection;
     private final long busyMillis;
     private final long ownerPid;
@@ -80,8 +98,11 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
     private final ReentrantLock lock = new ReentrantLock();
     private boolean closed;
 
-    private SessionStore(Path path, Connection connection, long busyMillis) {
-        this.path = path;
+    private SessionStore(String location, Optional<Path> file, Dialect dialect, Connection connection,
+            long busyMillis) {
+        this.location = location;
+        this.file = file;
+        this.dialect = dialect;
         this.connection = connection;
         this.busyMillis = busyMillis;
         ProcessHandle self = ProcessHandle.current();
@@ -102,22 +123,90 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
      */
     public static SessionStore open(Path file, Duration busyTimeout) {
         Require.nonNull(file, "file");
-        Require.nonNull(busyTimeout, "busyTimeout");
-        if (busyTimeout.isNegative() || busyTimeout.compareTo(Duration.ofMinutes(10)) > 0) {
-            throw new IllegalArgumentException("busyTimeout must lie in [0, 10 min], was " + busyTimeout);
-        }
+        long busyMillis = busyMillis(busyTimeout);
         Path path = file.toAbsolutePath().normalize();
         checkLocation(path);
-        long busyMillis = busyTimeout.toMillis();
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout((int) busyMillis);
         Connection connection;
         try {
             connection = config.createConnection("jdbc:sqlite:" + path);
         } catch (SQLException e) {
-            throw failure(path, "open the database", e, busyMillis);
+            throw failure(path.toString(), Dialect.SQLITE, "open the database", e, busyMillis);
         }
-        SessionStore store = new SessionStore(path, connection, busyMillis);
+        return start(new SessionStore(path.toString(), Optional.of(path), Dialect.SQLITE, connection, busyMillis));
+    }
+
+    /**
+     * Connects to the PostgreSQL database at {@code jdbcUrl} ({@code jdbc:postgresql://host[:port]/database}, with
+     * any of the driver's parameters except the password), waiting up to {@link #DEFAULT_BUSY_TIMEOUT} for locks.
+     *
+     * @param credentials {@code user} and {@code password} (and any other driver property); read, not kept
+     * @throws StoreException if the URL is not a PostgreSQL URL or holds a password, the server cannot be reached
+     *     or refuses the login, or the database is not (and cannot become) a Trinn session store
+     */
+    public static SessionStore connect(String jdbcUrl, Properties credentials) {
+        return connect(jdbcUrl, credentials, DEFAULT_BUSY_TIMEOUT);
+    }
+
+    /**
+     * Connects as {@link #connect(String, Properties)}; each operation waits up to {@code busyTimeout} (0 to 10
+     * minutes) for another connection's lock before it throws.
+     */
+    public static SessionStore connect(String jdbcUrl, Properties credentials, Duration busyTimeout) {
+        Require.nonNull(jdbcUrl, "jdbcUrl");
+        Require.nonNull(credentials, "credentials");
+        long busyMillis = busyMillis(busyTimeout);
+        String location = displayUrl(jdbcUrl);
+        if (!jdbcUrl.startsWith(POSTGRESQL_URL_PREFIX)) {
+            throw new StoreException("session store " + location + ": not a PostgreSQL URL; give"
+                    + " jdbc:postgresql://HOST[:PORT]/DATABASE (SQLite stores are files: give a path instead)");
+        }
+        int query = jdbcUrl.indexOf('?');
+        if (query >= 0 && jdbcUrl.substring(query).toLowerCase(Locale.ROOT).matches(".*[?&]password=.*")) {
+            throw new StoreException("session store " + location + ": the URL holds a password; keep it out of"
+                    + " URLs and files, and give it in an environment variable instead");
+        }
+        Properties properties = new Properties();
+        properties.putAll(credentials);
+        // The server's "detail" lines quote the values of a rejected row; messages must never hold client data.
+        properties.setProperty("logServerErrorDetail", "false");
+        properties.putIfAbsent("ApplicationName", "trinn");
+        Connection connection;
+        try {
+            connection = DriverManager.getConnection(jdbcUrl, properties);
+        } catch (SQLException e) {
+            throw failure(location, Dialect.POSTGRESQL, "connect to the database", e, busyMillis);
+        }
+        return start(new SessionStore(location, Optional.empty(), Dialect.POSTGRESQL, connection, busyMillis));
+    }
+
+    /** {@code url} without its parameters and any user information, for messages. */
+    static String displayUrl(String url) {
+        String shown = url;
+        int query = shown.indexOf('?');
+        if (query >= 0) {
+            shown = shown.substring(0, query);
+        }
+        int authority = shown.indexOf("//");
+        int at = shown.indexOf('@');
+        if (authority >= 0 && at > authority) {
+            shown = shown.substring(0, authority + 2) + shown.substring(at + 1);
+        }
+        return shown;
+    }
+
+    private static long busyMillis(Duration busyTimeout) {
+        Require.nonNull(busyTimeout, "busyTimeout");
+        if (busyTimeout.isNegative() || busyTimeout.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new IllegalArgumentException("busyTimeout must lie in [0, 10 min], was " + busyTimeout);
+        }
+        return busyTimeout.toMillis();
+    }
+
+    /** Configures and migrates a new store, closing its connection if that fails. */
+    private static SessionStore start(SessionStore store) {
+        Connection connection = store.connection;
         try {
             store.configure();
             store.migrate();
@@ -132,9 +221,24 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
         }
     }
 
-    /** The absolute path of the database file. */
+    /**
+     * The absolute path of the database file.
+     *
+     * @throws StoreException for a store on a PostgreSQL server, which has no file (see {@link #location()})
+     */
     public Path path() {
-        return path;
+        return file.orElseThrow(() -> new StoreException("session store " + location + ": is on a database server,"
+                + " not in a file"));
+    }
+
+    /** The database file, if the store is one (SQLite); empty for a store on a PostgreSQL server. */
+    public Optional<Path> file() {
+        return file;
+    }
+
+    /** Where the store is, for messages: the file's absolute path, or the URL without its parameters. */
+    public String location() {
+        return location;
     }
 
     /**
@@ -153,7 +257,7 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
                 try {
                     Aliases.requireValid(started.clientAlias());
                 } catch (StoreException e) {
-                    throw new StoreException(prefix(path, action) + e.getMessage(), e);
+                    throw new StoreException(prefix(location, action) + e.getMessage(), e);
                 }
                 write(action, () -> recordStart(started, action));
             }
@@ -179,7 +283,7 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
                     check.setInt(2, turn.index());
                     try (ResultSet rows = check.executeQuery()) {
                         if (rows.next()) {
-                            throw new StoreException(prefix(path, action) + "turn " + turn.index()
+                            throw new StoreException(prefix(location, action) + "turn " + turn.index()
                                     + " is already recorded for this session");
                         }
                     }
@@ -259,7 +363,7 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
                         if (!rows.next()) {
                             requireSession(0, ended, action);
                         } else if (SessionStatus.ENDED.column().equals(rows.getString(1))) {
-                            throw new StoreException(prefix(path, action) + "the session has already ended");
+                            throw new StoreException(prefix(location, action) + "the session has already ended");
                         }
                     }
                 }
@@ -291,13 +395,17 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
         return writeAndGet(action, () -> {
             List<String> dead = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT id, owner_pid, owner_started_at FROM sessions WHERE status = 'active'");
+                    "SELECT id, owner_pid, owner_started_at, owner_host FROM sessions WHERE status = 'active'");
                     ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     String id = rows.getString(1);
                     long pid = rows.getLong(2);
                     boolean knownPid = !rows.wasNull();
                     String started = rows.getString(3);
+                    String host = rows.getString(4);
+                    if (host != null && !host.equals(Host.NAME)) {
+                        continue; // another computer's process: only that computer can tell whether it runs
+                    }
                     Optional<Instant> start = started == null
                             ? Optional.empty()
                             : Optional.of(read(() -> Times.parse(started, "owner_started_at"), "session " + id));
@@ -324,7 +432,7 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
             List<Client> result = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement("""
                     SELECT c.alias, c.created_at, count(s.id) FROM clients c LEFT JOIN sessions s ON s.client_id = c.id
-                    GROUP BY c.id ORDER BY c.alias""");
+                    GROUP BY c.id ORDER BY %s""".formatted(dialect.codePoints("c.alias")));
                     ResultSet rows = query.executeQuery()) {
                 int row = 0;
                 while (rows.next()) {
@@ -353,11 +461,12 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
             try (PreparedStatement query = connection.prepareStatement("""
                     SELECT s.id, s.scenario_id, s.started_at, coalesce(s.ended_at, s.last_event_at), s.status,
                         (SELECT count(*) FROM turns t WHERE t.session_id = s.id),
-                        coalesce(json_extract(s.summary, '$.goalMet'), 0),
+                        %s,
                         (SELECT count(*) FROM safety_events e WHERE e.session_id = s.id)
                     FROM sessions s JOIN clients c ON c.id = s.client_id
                     WHERE c.alias = ?
-                    ORDER BY s.started_at DESC, s.rowid DESC""")) {
+                    ORDER BY %s DESC, s.rowid DESC""".formatted(dialect.jsonFlag("s.summary", "goalMet"),
+                    dialect.codePoints("s.started_at")))) {
                 query.setString(1, alias);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
@@ -513,14 +622,14 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
      */
     public List<LevelEstimate> levels(String alias) {
         Aliases.requireValid(alias);
-        return query("read a client's level estimates", () -> AdaptationRows.levels(connection, alias, this::read));
+        return query("read a client's level estimates", () -> AdaptationRows.levels(connection, dialect, alias, this::read));
     }
 
     /** The level estimates recorded at the end of session {@code sessionId}, by scale name. */
     public List<LevelEstimate> sessionLevels(String sessionId) {
         Require.nonNull(sessionId, "sessionId");
         return query("read the level estimates of session " + sessionId,
-                () -> AdaptationRows.sessionLevels(connection, sessionId, this::read));
+                () -> AdaptationRows.sessionLevels(connection, dialect, sessionId, this::read));
     }
 
     /**
@@ -558,13 +667,13 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
         return query("read a client's session results", () -> {
             List<SessionResult> result = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT s.id, s.scenario_id, s.started_at, s.status, s.end_reason,
-                        coalesce(json_extract(s.summary, '$.goalMet'), 0), json_extract(s.summary, '$.realWorldTask'),
+                    SELECT s.id, s.scenario_id, s.started_at, s.status, s.end_reason, %s, %s,
                         s.goal_score, s.success_rate, s.mean_response_ms, s.start_difficulty, s.end_difficulty,
                         s.confidence_before, s.confidence_after, s.task_outcome
                     FROM sessions s JOIN clients c ON c.id = s.client_id
                     WHERE c.alias = ?
-                    ORDER BY s.started_at DESC, s.rowid DESC""")) {
+                    ORDER BY %s DESC, s.rowid DESC""".formatted(dialect.jsonFlag("s.summary", "goalMet"),
+                    dialect.jsonText("s.summary", "realWorldTask"), dialect.codePoints("s.started_at")))) {
                 query.setString(1, alias);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
@@ -616,7 +725,9 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
         lock.lock();
         try {
             requireOpen(action);
-            pragma(action, "PRAGMA secure_delete = ON");
+            for (String sql : dialect.beforeDelete()) {
+                pragma(action, sql);
+            }
             boolean existed;
             try {
                 existed = writeAndGet(action, () -> {
@@ -636,7 +747,7 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
                         query.setLong(1, clientId);
                         try (ResultSet rows = query.executeQuery()) {
                             if (rows.next() && rows.getInt(1) > 0) {
-                                throw new StoreException(prefix(path, action) + "the client has " + rows.getInt(1)
+                                throw new StoreException(prefix(location, action) + "the client has " + rows.getInt(1)
                                         + " active session(s); end them (or let an interrupted one be marked) first");
                             }
                         }
@@ -659,9 +770,11 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
                     return true;
                 });
             } finally {
-                pragma(action, "PRAGMA secure_delete = OFF");
+                for (String sql : dialect.afterDelete()) {
+                    pragma(action, sql);
+                }
             }
-            if (existed) {
+            if (existed && dialect == Dialect.SQLITE) {
                 // Best effort: a reader in another process may keep part of the log until it finishes.
                 pragma(action, "PRAGMA wal_checkpoint(TRUNCATE)");
             }
@@ -675,7 +788,7 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw failure(path, action, e, busyMillis);
+            throw failure(location, dialect, action, e, busyMillis);
         }
     }
 
@@ -694,7 +807,7 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
             closed = true;
             connection.close();
         } catch (SQLException e) {
-            throw failure(path, "close the database", e, busyMillis);
+            throw failure(location, dialect, "close the database", e, busyMillis);
         } finally {
             lock.unlock();
         }
@@ -760,18 +873,21 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
         String action = "configure the database";
         lock.lock();
         try (Statement statement = connection.createStatement()) {
-            String mode = single(statement, "PRAGMA journal_mode = WAL");
-            if (!"wal".equalsIgnoreCase(mode)) {
-                throw new StoreException(prefix(path, action) + "cannot switch to write-ahead logging (journal mode"
-                        + " stayed " + mode + "); is the file on a network drive?");
+            if (dialect == Dialect.SQLITE) {
+                String mode = single(statement, "PRAGMA journal_mode = WAL");
+                if (!"wal".equalsIgnoreCase(mode)) {
+                    throw new StoreException(prefix(location, action) + "cannot switch to write-ahead logging (journal"
+                            + " mode stayed " + mode + "); is the file on a network drive?");
+                }
             }
-            statement.execute("PRAGMA foreign_keys = ON");
-            if (!"1".equals(single(statement, "PRAGMA foreign_keys"))) {
-                throw new StoreException(prefix(path, action) + "this SQLite cannot enforce foreign keys");
+            for (String sql : dialect.setup(busyMillis)) {
+                statement.execute(sql);
             }
-            statement.execute("PRAGMA synchronous = FULL");
+            if (dialect == Dialect.SQLITE && !"1".equals(single(statement, "PRAGMA foreign_keys"))) {
+                throw new StoreException(prefix(location, action) + "this SQLite cannot enforce foreign keys");
+            }
         } catch (SQLException e) {
-            throw failure(path, action, e, busyMillis);
+            throw failure(location, dialect, action, e, busyMillis);
         } finally {
             lock.unlock();
         }
@@ -786,7 +902,7 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
     private void migrate() {
         int version = query("read the schema version", this::schemaVersion);
         if (version > Schema.latestVersion()) {
-            throw new StoreException(prefix(path, "open the database") + "it was written by a newer Trinn (schema"
+            throw new StoreException(prefix(location, "open the database") + "it was written by a newer Trinn (schema"
                     + " version " + version + ", this Trinn knows up to " + Schema.latestVersion()
                     + "); update Trinn");
         }
@@ -804,7 +920,7 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
             }
             for (int next = current + 1; next <= Schema.latestVersion(); next++) {
                 try (Statement statement = connection.createStatement()) {
-                    for (String sql : Schema.MIGRATIONS.get(next - 1)) {
+                    for (String sql : Schema.statements(next, dialect)) {
                         statement.execute(sql);
                     }
                 }
@@ -821,12 +937,12 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
     /** 0 for an empty database; throws if it holds tables but is not a session store. */
     private int schemaVersion() throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            boolean hasVersion = !"0".equals(single(statement,
-                    "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_version'"));
+            boolean hasVersion = !"0".equals(single(statement, dialect.tableCount(true)));
             if (!hasVersion) {
-                if (!"0".equals(single(statement, "SELECT count(*) FROM sqlite_schema"))) {
-                    throw new StoreException(prefix(path, "open the database") + "it is an SQLite database but not"
-                            + " a Trinn session store (it has tables but no schema_version table)");
+                if (!"0".equals(single(statement, dialect.tableCount(false)))) {
+                    throw new StoreException(prefix(location, "open the database") + "it is "
+                            + (dialect == Dialect.SQLITE ? "an SQLite database" : "a PostgreSQL schema with tables")
+                            + " but not a Trinn session store (it has tables but no schema_version table)");
                 }
                 return 0;
             }
@@ -841,7 +957,7 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
             check.setString(1, started.sessionId());
             try (ResultSet rows = check.executeQuery()) {
                 if (rows.next()) {
-                    throw new StoreException(prefix(path, action) + "a session with this id is already recorded");
+                    throw new StoreException(prefix(location, action) + "a session with this id is already recorded");
                 }
             }
         }
@@ -854,8 +970,8 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
         }
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO sessions (id, client_id, scenario_id, language, difficulty, started_at, status,
-                    last_event_at, owner_pid, owner_started_at)
-                VALUES (?, (SELECT id FROM clients WHERE alias = ?), ?, ?, ?, ?, 'active', ?, ?, ?)""")) {
+                    last_event_at, owner_pid, owner_started_at, owner_host)
+                VALUES (?, (SELECT id FROM clients WHERE alias = ?), ?, ?, ?, ?, 'active', ?, ?, ?, ?)""")) {
             insert.setString(1, started.sessionId());
             insert.setString(2, started.clientAlias());
             insert.setString(3, started.scenarioId());
@@ -865,6 +981,7 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
             insert.setString(7, at);
             insert.setLong(8, ownerPid);
             insert.setString(9, ownerStart.map(s -> Times.format(s, "process start")).orElse(null));
+            insert.setString(10, Host.NAME);
             insert.executeUpdate();
         }
     }
@@ -872,7 +989,7 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
     /** Moves the session's last-event time to the event's, and checks that the session was started. */
     private void touch(SessionEvent event, String action) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE sessions SET last_event_at = max(last_event_at, ?) WHERE id = ?")) {
+                "UPDATE sessions SET last_event_at = " + dialect.greatest() + "(last_event_at, ?) WHERE id = ?")) {
             update.setString(1, time(event.at(), action));
             update.setString(2, event.sessionId());
             requireSession(update.executeUpdate(), event, action);
@@ -881,7 +998,7 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
 
     private void requireSession(int updated, SessionEvent event, String action) {
         if (updated == 0) {
-            throw new StoreException(prefix(path, action) + "no session with this id has been started in this"
+            throw new StoreException(prefix(location, action) + "no session with this id has been started in this"
                     + " store; its Started event must come first");
         }
     }
@@ -890,7 +1007,7 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
         try {
             return Times.format(at, "at");
         } catch (IllegalArgumentException e) {
-            throw new StoreException(prefix(path, action) + e.getMessage(), e);
+            throw new StoreException(prefix(location, action) + e.getMessage(), e);
         }
     }
 
@@ -948,19 +1065,19 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
         lock.lock();
         try {
             requireOpen(action);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("BEGIN IMMEDIATE");
+            try {
+                dialect.begin(connection);
             } catch (SQLException e) {
-                throw failure(path, action, e, busyMillis);
+                StoreException failure = failure(location, dialect, action, e, busyMillis);
+                rollback(failure);
+                throw failure;
             }
             try {
                 T result = work.run();
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("COMMIT");
-                }
+                dialect.commit(connection);
                 return result;
             } catch (SQLException e) {
-                StoreException failure = failure(path, action, e, busyMillis);
+                StoreException failure = failure(location, dialect, action, e, busyMillis);
                 rollback(failure);
                 throw failure;
             } catch (RuntimeException e) {
@@ -973,10 +1090,11 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
     }
 
     private void rollback(Exception failure) {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("ROLLBACK");
+        try {
+            dialect.rollback(connection);
         } catch (SQLException e) {
-            // Also when SQLite has already rolled back by itself (after a full disk or an I/O error).
+            // Also when SQLite has already rolled back by itself (after a full disk or an I/O error), or when
+            // SQLite's BEGIN failed and there is no transaction to roll back.
             failure.addSuppressed(e);
         }
     }
@@ -987,7 +1105,7 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
             requireOpen(action);
             return work.run();
         } catch (SQLException e) {
-            throw failure(path, action, e, busyMillis);
+            throw failure(location, dialect, action, e, busyMillis);
         } finally {
             lock.unlock();
         }
@@ -1020,37 +1138,38 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
         try {
             return reading.get();
         } catch (IllegalArgumentException | StoreException e) {
-            throw new StoreException("session store " + path + ": " + what + " is malformed: " + e.getMessage(), e);
+            throw new StoreException("session store " + location + ": " + what + " is malformed: " + e.getMessage(), e);
         }
     }
 
     private void requireOpen(String action) {
         if (closed) {
-            throw new StoreException(prefix(path, action) + "the store is closed");
+            throw new StoreException(prefix(location, action) + "the store is closed");
         }
     }
 
-    private static String prefix(Path path, String action) {
-        return "session store " + path + ": cannot " + action + ": ";
+    private static String prefix(String location, String action) {
+        return "session store " + location + ": cannot " + action + ": ";
     }
 
-    private static StoreException failure(Path path, String action, SQLException e, long busyMillis) {
-        int code = e.getErrorCode() & 0xFF;
-        String what = switch (code) {
-            case 3 -> "permission denied";
-            case 5, 6 -> "the database is locked by another program or Trinn process (waited " + busyMillis
-                    + " ms); close it and try again";
-            case 8 -> "the database is read-only (check the permissions of the file and its folder, and whether"
-                    + " the disk is mounted read-only)";
-            case 10 -> "disk input/output error (" + e.getMessage() + ")";
-            case 11 -> "the database file is corrupt";
-            case 13 -> "the disk is full";
-            case 14 -> "the database file cannot be opened or created (check that its folder exists and is"
-                    + " writable)";
-            case 19 -> "the record conflicts with the stored data (" + e.getMessage() + ")";
-            case 26 -> "the file is not an SQLite database";
-            default -> "SQLite error " + code + " (" + e.getMessage() + ")";
-        };
-        return new StoreException(prefix(path, action) + what, e);
+    private static StoreException failure(String location, Dialect dialect, String action, SQLException e,
+            long busyMillis) {
+        return new StoreException(prefix(location, action) + dialect.describe(e, busyMillis), e);
+    }
+
+    /** The name of this computer, recorded with each session's owner process. */
+    private static final class Host {
+        static final String NAME = name();
+
+        private static String name() {
+            String name;
+            try {
+                name = InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                name = Optional.ofNullable(System.getenv("HOSTNAME")).or(() -> Optional.ofNullable(
+                        System.getenv("COMPUTERNAME"))).orElse("unknown");
+            }
+            return name.length() > 255 ? name.substring(0, 255) : name;
+        }
     }
 }

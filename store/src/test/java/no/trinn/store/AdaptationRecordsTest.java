@@ -17,12 +17,36 @@ import no.trinn.core.session.Decision;
 import no.trinn.core.session.LevelEstimate;
 import no.trinn.core.session.SessionEvent;
 import no.trinn.core.session.SessionScore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(Backend.class)
 class AdaptationRecordsTest {
+    @Parameter
+    Backend backend;
+
     @TempDir
     Path dir;
+
+    private Backend.Place db;
+
+    @BeforeEach
+    void place() {
+        db = backend.place(dir.resolve("t.db"));
+    }
+
+    @AfterEach
+    void drop() throws java.sql.SQLException {
+        if (db != null) { // null when the backend is skipped
+            db.close();
+        }
+    }
 
     private static Decision within(int turn, double from, double to) {
         Map<String, Double> before = new LinkedHashMap<>();
@@ -38,7 +62,7 @@ class AdaptationRecordsTest {
 
     @Test
     void decisionsScoresLevelsConfidenceAndFollowUpsComeBackAsRecorded() {
-        try (SessionStore store = SessionStore.open(dir.resolve("t.db"))) {
+        try (SessionStore store = db.open()) {
             Instant t = Events.T0;
             store.onEvent(Events.started("s1", "p-7", t));
             store.onEvent(new SessionEvent.ConfidenceRated("s1", t.plusSeconds(1), true, 2));
@@ -77,7 +101,7 @@ class AdaptationRecordsTest {
 
     @Test
     void theNewestSessionsEstimateOfEachScaleIsTheClientModel() {
-        try (SessionStore store = SessionStore.open(dir.resolve("t.db"))) {
+        try (SessionStore store = db.open()) {
             SessionScore score = new SessionScore(0.5, 0.5, 1000, 0.2, 0.2);
             store.onEvent(Events.started("a", "p-1", Events.T0));
             store.onEvent(new SessionEvent.Assessed("a", Events.T0, score, List.of(
@@ -100,7 +124,7 @@ class AdaptationRecordsTest {
 
     @Test
     void settingsAreSavedReplacedAndReadBackForTheirClientOnly() {
-        try (SessionStore store = SessionStore.open(dir.resolve("t.db"))) {
+        try (SessionStore store = db.open()) {
             assertEquals(ClientSettings.NONE, store.settings("p-3"));
             ClientSettings settings = new ClientSettings(Map.of("difficulty", new Bounds(0, 0.4),
                     "pressure", new Bounds(0.0, 0.25)), Map.of("warmth", 0.9),
@@ -119,7 +143,7 @@ class AdaptationRecordsTest {
 
     @Test
     void aDecisionForASessionNeverStartedIsRefused() {
-        try (SessionStore store = SessionStore.open(dir.resolve("t.db"))) {
+        try (SessionStore store = db.open()) {
             StoreException e = assertThrows(StoreException.class, () -> store.onEvent(
                     new SessionEvent.Decided("ghost", Events.T0, within(0, 0.1, 0.2))));
             assertTrue(e.getMessage().contains("a decision of session ghost"), e.getMessage());

@@ -13,20 +13,46 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import no.trinn.core.session.SessionEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** A second connection reads while the first writes: with WAL it never fails and always sees whole turns. */
+/**
+ * A second connection reads while the first writes: with SQLite's WAL or PostgreSQL's MVCC it never fails and
+ * always sees whole turns.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Backend.class)
 class ConcurrentReadTest {
     private static final int TURNS = 150;
+
+    @Parameter
+    Backend backend;
 
     @TempDir
     Path dir;
 
+    private Backend.Place db;
+
+    @BeforeEach
+    void place() {
+        db = backend.place(dir.resolve("trinn.db"));
+    }
+
+    @AfterEach
+    void drop() throws java.sql.SQLException {
+        if (db != null) { // null when the backend is skipped
+            db.close();
+        }
+    }
+
     @Test
     void readerSeesAGrowingConsistentPrefixWhileTheWriterWrites() throws Exception {
-        Path db = dir.resolve("trinn.db");
-        try (SessionStore writer = SessionStore.open(db); SessionStore reader = SessionStore.open(db)) {
+        try (SessionStore writer = db.open(); SessionStore reader = db.open()) {
             writer.onEvent(Events.started("live", "p-live", Events.T0));
             AtomicBoolean done = new AtomicBoolean();
             ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -68,8 +94,7 @@ class ConcurrentReadTest {
 
     @Test
     void oneStoreServesSeveralThreads() throws Exception {
-        Path db = dir.resolve("shared.db");
-        try (SessionStore store = SessionStore.open(db)) {
+        try (SessionStore store = db.open()) {
             List<CompletableFuture<Void>> sessions = new ArrayList<>();
             for (int s = 0; s < 4; s++) {
                 String id = "t-" + s;

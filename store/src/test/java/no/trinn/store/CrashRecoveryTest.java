@@ -10,28 +10,51 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Kills a recording JVM mid-session and checks that what it committed survives and is marked interrupted. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Backend.class)
 class CrashRecoveryTest {
     private static final int TURNS = 5;
+
+    @Parameter
+    Backend backend;
 
     @TempDir
     Path dir;
 
+    private Backend.Place db;
+
+    @BeforeEach
+    void place() {
+        db = backend.place(dir.resolve("trinn.db"));
+    }
+
+    @AfterEach
+    void drop() throws java.sql.SQLException {
+        if (db != null) { // null when the backend is skipped
+            db.close();
+        }
+    }
+
     @Test
     void keepsCommittedTurnsOfAKilledProcessAndMarksItsSessionInterrupted() throws Exception {
-        Path db = dir.resolve("trinn.db");
         Path log = dir.resolve("child.log");
         String java = ProcessHandle.current().info().command().orElseThrow();
         Process child = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xmx128m",
                 "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(),
-                db.toString(), "crashed", Integer.toString(TURNS))
+                backend.name(), db.where(), "crashed", Integer.toString(TURNS))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        try (SessionStore observer = waitForStore(db, child, log)) {
+        try (SessionStore observer = waitForStore(child, log)) {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (observer.turns("crashed").size() < TURNS) {
                 if (!child.isAlive()) {
@@ -49,7 +72,7 @@ class CrashRecoveryTest {
             assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the recording process did not die");
         }
 
-        try (SessionStore store = SessionStore.open(db)) {
+        try (SessionStore store = db.open()) {
             assertEquals(1, store.recoverInterrupted());
             StoredSession session = store.session("crashed").orElseThrow();
             assertEquals(SessionStatus.INTERRUPTED, session.status());
@@ -63,12 +86,15 @@ class CrashRecoveryTest {
     }
 
     /** Opens the store once the child has created it (opening first would race the child's migration). */
-    private static SessionStore waitForStore(Path db, Process child, Path log) throws Exception {
+    private SessionStore waitForStore(Process child, Path log) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
-            if (Files.exists(db) && Files.size(db) > 0) {
+            boolean created = backend == Backend.SQLITE
+                    ? Files.exists(Path.of(db.where())) && Files.size(Path.of(db.where())) > 0
+                    : db.tables().contains("schema_version");
+            if (created) {
                 try {
-                    return SessionStore.open(db);
+                    return db.open();
                 } catch (StoreException e) {
                     if (System.nanoTime() > deadline) {
                         throw e;

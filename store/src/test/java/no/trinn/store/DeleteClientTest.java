@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,18 +21,38 @@ import no.trinn.core.session.Decision;
 import no.trinn.core.session.LevelEstimate;
 import no.trinn.core.session.SessionEvent;
 import no.trinn.core.session.SessionScore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(Backend.class)
 class DeleteClientTest {
     private static final List<String> TABLES = List.of("clients", "sessions", "turns", "safety_events", "pauses",
             "decisions", "level_estimates", "client_settings");
 
+    @Parameter
+    Backend backend;
+
     @TempDir
     Path dir;
 
-    private Path db() {
-        return dir.resolve("trinn.db");
+    private Backend.Place db;
+
+    @BeforeEach
+    void place() {
+        db = backend.place(dir.resolve("trinn.db"));
+    }
+
+    @AfterEach
+    void drop() throws SQLException {
+        if (db != null) { // null when the backend is skipped
+            db.close();
+        }
     }
 
     /** Records two ended sessions with every kind of row for {@code alias}, and settings. */
@@ -62,7 +81,7 @@ class DeleteClientTest {
 
     private Map<String, Integer> counts() throws SQLException {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db());
+        try (Connection raw = db.raw();
                 Statement statement = raw.createStatement()) {
             for (String table : TABLES) {
                 try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
@@ -76,13 +95,13 @@ class DeleteClientTest {
 
     @Test
     void removesEveryRowOfTheClientAndNothingElse() throws SQLException {
-        try (SessionStore store = SessionStore.open(db())) {
+        try (SessionStore store = db.open()) {
             recordClient(store, "p-1", "a");
             recordClient(store, "p-2", "b");
         }
         Map<String, Integer> both = counts();
         TABLES.forEach(table -> assertTrue(both.get(table) > 0, table));
-        try (SessionStore store = SessionStore.open(db())) {
+        try (SessionStore store = db.open()) {
             assertTrue(store.deleteClient("p-1"));
             assertEquals(List.of("p-2"), store.clients().stream().map(Client::alias).toList());
             assertEquals(List.of(), store.sessions("p-1"));
@@ -95,7 +114,7 @@ class DeleteClientTest {
         for (String table : TABLES) {
             assertEquals(both.get(table) / 2, one.get(table), table);
         }
-        try (SessionStore store = SessionStore.open(db())) {
+        try (SessionStore store = db.open()) {
             assertTrue(store.deleteClient("p-2"));
         }
         counts().forEach((table, count) -> assertEquals(0, count, table));
@@ -103,7 +122,7 @@ class DeleteClientTest {
 
     @Test
     void refusesAClientWithAnActiveSessionAndChangesNothing() throws SQLException {
-        try (SessionStore store = SessionStore.open(db())) {
+        try (SessionStore store = db.open()) {
             recordClient(store, "p-1", "a");
             store.onEvent(Events.started("live", "p-1", Events.T0.plusSeconds(1000)));
             Map<String, Integer> before = counts();

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,15 +16,35 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import no.trinn.core.session.SessionEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(Backend.class)
 class SessionStoreTest {
+    @Parameter
+    Backend backend;
+
     @TempDir
     Path dir;
 
-    private Path db() {
-        return dir.resolve("records").resolve("trinn.db");
+    private Backend.Place db;
+
+    @BeforeEach
+    void place() {
+        db = backend.place(dir.resolve("records").resolve("trinn.db"));
+    }
+
+    @AfterEach
+    void drop() throws SQLException {
+        if (db != null) { // null when the backend is skipped
+            db.close();
+        }
     }
 
     @Test
@@ -39,12 +58,12 @@ class SessionStoreTest {
         var resume = Events.pause(id, false, Events.T0.plusSeconds(30));
         var turn1 = Events.turn(id, 1, Events.T0.plusSeconds(40));
         var ended = Events.ended(id, Events.T0.plusSeconds(61), true);
-        try (SessionStore store = SessionStore.open(db())) {
+        try (SessionStore store = db.open()) {
             for (SessionEvent event : List.of(started, opened, turn0, safety, pause, resume, turn1, ended)) {
                 store.onEvent(event);
             }
         }
-        try (SessionStore store = SessionStore.open(db())) {
+        try (SessionStore store = db.open()) {
             assertEquals(Optional.of(new StoredSession(started, Optional.of(opened), Optional.of(ended),
                     SessionStatus.ENDED, ended.at())), store.session(id));
             assertEquals(List.of(turn0, turn1), store.turns(id));
@@ -57,19 +76,25 @@ class SessionStoreTest {
     }
 
     @Test
-    void storesJsonThatSqliteAcceptsAndAnAliasOnlyForTheClient() throws SQLException {
+    void storesJsonThatTheDatabaseAcceptsAndAnAliasOnlyForTheClient() throws SQLException {
         String id = "s-json";
-        try (SessionStore store = SessionStore.open(db())) {
+        try (SessionStore store = db.open()) {
             store.onEvent(Events.started(id, "p-1", Events.T0));
             store.onEvent(Events.turn(id, 0, Events.T0.plusSeconds(1)));
             store.onEvent(Events.ended(id, Events.T0.plusSeconds(2), false));
         }
-        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db());
+        try (Connection raw = db.raw();
                 Statement statement = raw.createStatement();
-                ResultSet rows = statement.executeQuery("""
-                        SELECT json_extract(t.goal_steps, '$[1]'), json_extract(s.summary, '$.strengths[1]'),
-                            json_extract(s.summary, '$.goalMet'), s.status
-                        FROM turns t JOIN sessions s ON s.id = t.session_id""")) {
+                ResultSet rows = statement.executeQuery(switch (backend) {
+                    case SQLITE -> """
+                            SELECT json_extract(t.goal_steps, '$[1]'), json_extract(s.summary, '$.strengths[1]'),
+                                json_extract(s.summary, '$.goalMet'), s.status
+                            FROM turns t JOIN sessions s ON s.id = t.session_id""";
+                    case POSTGRESQL -> """
+                            SELECT t.goal_steps::jsonb ->> 1, s.summary::jsonb -> 'strengths' ->> 1,
+                                (s.summary::jsonb ->> 'goalMet')::boolean::int, s.status
+                            FROM turns t JOIN sessions s ON s.id = t.session_id""";
+                })) {
             assertTrue(rows.next());
             assertEquals("say \"what\"", rows.getString(1));
             assertEquals("Line\nbreak ø", rows.getString(2));
@@ -81,7 +106,7 @@ class SessionStoreTest {
     @Test
     void listsTurnsByNumberAndEventsInTheOrderRecorded() {
         String id = "s-order";
-        try (SessionStore store = SessionStore.open(db())) {
+        try (SessionStore store = db.open()) {
             store.onEvent(Events.started(id, "p-2", Events.T0));
             List<SessionEvent.TurnCompleted> turns = new ArrayList<>();
             List<SessionEvent.SafetyRaised> safety = new ArrayList<>();
@@ -103,7 +128,7 @@ class SessionStoreTest {
 
     @Test
     void listsSessionsNewestFirstPerClient() {
-        try (SessionStore store = SessionStore.open(db())) {
+        try (SessionStore store = db.open()) {
             store.onEvent(Events.started("old", "p-3", Events.T0));
             store.onEvent(Events.started("newest", "p-3", Events.T0.plus(Duration.ofDays(2))));
             store.onEvent(Events.started("middle", "p-3", Events.T0.plus(Duration.ofDays(1))));
@@ -128,7 +153,7 @@ class SessionStoreTest {
 
     @Test
     void unknownAliasAndSessionGiveEmptyResults() {
-        try (SessionStore store = SessionStore.open(db())) {
+        try (SessionStore store = db.open()) {
             store.onEvent(Events.started("s", "p-5", Events.T0));
             assertEquals(List.of(), store.sessions("nobody"));
             assertEquals(Optional.empty(), store.session("nothing"));
@@ -141,7 +166,7 @@ class SessionStoreTest {
 
     @Test
     void rejectsMalformedAliasesWithoutRepeatingThem() {
-        try (SessionStore store = SessionStore.open(db())) {
+        try (SessionStore store = db.open()) {
             for (String alias : List.of("", "Kari Nordmann", "a/b", "x".repeat(65), "semi;colon")) {
                 StoreException e = assertThrows(StoreException.class, () -> store.sessions(alias));
                 assertTrue(e.getMessage().contains("alias"), e.getMessage());
@@ -151,7 +176,8 @@ class SessionStoreTest {
             }
             StoreException e = assertThrows(StoreException.class,
                     () -> store.onEvent(Events.started("s", "Kari Nordmann", Events.T0)));
-            assertTrue(e.getMessage().contains(store.path().toString()), e.getMessage());
+            assertTrue(e.getMessage().contains(store.location()), e.getMessage());
+            assertEquals(db.shown(), store.location());
             assertTrue(e.getMessage().contains("position 5"), e.getMessage());
             assertFalse(e.getMessage().contains("Kari"), e.getMessage());
             assertEquals(List.of(), store.clients());
@@ -162,7 +188,7 @@ class SessionStoreTest {
 
     @Test
     void rejectsEventsOutOfSessionOrderAndKeepsNoPartOfThem() {
-        try (SessionStore store = SessionStore.open(db())) {
+        try (SessionStore store = db.open()) {
             StoreException orphan = assertThrows(StoreException.class,
                     () -> store.onEvent(Events.turn("ghost", 0, Events.T0)));
             assertTrue(orphan.getMessage().contains("turn 0 of session ghost"), orphan.getMessage());
@@ -185,18 +211,18 @@ class SessionStoreTest {
 
     @Test
     void recoversOnlySessionsOfProcessesThatAreGone() throws SQLException {
-        try (SessionStore store = SessionStore.open(db())) {
+        try (SessionStore store = db.open()) {
             store.onEvent(Events.started("mine", "p-7", Events.T0));
             store.onEvent(Events.started("dead", "p-7", Events.T0.plusSeconds(1)));
             store.onEvent(Events.started("done", "p-7", Events.T0.plusSeconds(2)));
             store.onEvent(Events.ended("done", Events.T0.plusSeconds(3), true));
         }
-        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db());
+        try (Connection raw = db.raw();
                 Statement statement = raw.createStatement()) {
             // A process id that cannot be running: above Linux's pid_max, and odd, unlike Windows process ids.
             statement.executeUpdate("UPDATE sessions SET owner_pid = 2000000001 WHERE id = 'dead'");
         }
-        try (SessionStore store = SessionStore.open(db())) {
+        try (SessionStore store = db.open()) {
             assertEquals(1, store.recoverInterrupted());
             assertEquals(0, store.recoverInterrupted());
             assertEquals(SessionStatus.ACTIVE, store.session("mine").orElseThrow().status());
@@ -206,16 +232,35 @@ class SessionStoreTest {
     }
 
     @Test
+    void leavesSessionsRecordedOnAnotherComputerToThatComputer() throws SQLException {
+        try (SessionStore store = db.open()) {
+            store.onEvent(Events.started("elsewhere", "p-11", Events.T0));
+            store.onEvent(Events.started("here", "p-11", Events.T0.plusSeconds(1)));
+        }
+        try (Connection raw = db.raw();
+                Statement statement = raw.createStatement()) {
+            // Both recorded by a process that is not running here; one of them on another computer.
+            statement.executeUpdate("UPDATE sessions SET owner_pid = 2000000001");
+            statement.executeUpdate("UPDATE sessions SET owner_host = 'another-pc.clinic' WHERE id = 'elsewhere'");
+        }
+        try (SessionStore store = db.open()) {
+            assertEquals(1, store.recoverInterrupted());
+            assertEquals(SessionStatus.ACTIVE, store.session("elsewhere").orElseThrow().status());
+            assertEquals(SessionStatus.INTERRUPTED, store.session("here").orElseThrow().status());
+        }
+    }
+
+    @Test
     void treatsAReusedProcessIdAsGone() throws SQLException {
-        try (SessionStore store = SessionStore.open(db())) {
+        try (SessionStore store = db.open()) {
             store.onEvent(Events.started("reused", "p-8", Events.T0));
         }
-        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db());
+        try (Connection raw = db.raw();
                 Statement statement = raw.createStatement()) {
             // Our own pid, but a process that started long before this one.
             statement.executeUpdate("UPDATE sessions SET owner_started_at = '2001-01-01T00:00:00.000000000Z'");
         }
-        try (SessionStore store = SessionStore.open(db())) {
+        try (SessionStore store = db.open()) {
             assertEquals(1, store.recoverInterrupted());
             assertEquals(SessionStatus.INTERRUPTED, store.session("reused").orElseThrow().status());
         }
@@ -223,7 +268,7 @@ class SessionStoreTest {
 
     @Test
     void refusesCallsAfterCloseAndClosesTwiceQuietly() {
-        SessionStore store = SessionStore.open(db());
+        SessionStore store = db.open();
         store.close();
         store.close();
         StoreException e = assertThrows(StoreException.class, store::clients);
@@ -233,7 +278,7 @@ class SessionStoreTest {
 
     @Test
     void rejectsTimestampsOutsideTheStoredRange() {
-        try (SessionStore store = SessionStore.open(db())) {
+        try (SessionStore store = db.open()) {
             StoreException e = assertThrows(StoreException.class,
                     () -> store.onEvent(Events.started("s", "p-10", Instant.parse("+10000-01-01T00:00:00Z"))));
             assertTrue(e.getMessage().contains("years 1 to 9999"), e.getMessage());

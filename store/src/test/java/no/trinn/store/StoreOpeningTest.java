@@ -63,22 +63,6 @@ class StoreOpeningTest {
     }
 
     @Test
-    void enforcesForeignKeys() {
-        Path db = dir.resolve("trinn.db");
-        try (SessionStore store = SessionStore.open(db)) {
-            // The store checks sessions itself; this proves the database enforces them too.
-            store.onEvent(Events.started("s", "p-1", Events.T0));
-        }
-        assertThrows(SQLException.class, () -> {
-            try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db + "?foreign_keys=on");
-                    Statement statement = raw.createStatement()) {
-                statement.executeUpdate("INSERT INTO pauses (session_id, paused, reason, at)"
-                        + " VALUES ('ghost', 1, 'x', '2025-01-01T00:00:00.000000000Z')");
-            }
-        });
-    }
-
-    @Test
     void rejectsAFolder() {
         assertFailsNaming(dir, "is a folder");
     }
@@ -102,27 +86,6 @@ class StoreOpeningTest {
         assertTrue(e.getMessage().contains(corrupt.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("not an SQLite database") || e.getMessage().contains("corrupt"),
                 e.getMessage());
-    }
-
-    @Test
-    void rejectsAnotherApplicationsSqliteDatabase() throws SQLException {
-        Path other = dir.resolve("other.db");
-        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + other);
-                Statement statement = raw.createStatement()) {
-            statement.execute("CREATE TABLE recipes (name TEXT)");
-        }
-        assertFailsNaming(other, "not a Trinn session store");
-    }
-
-    @Test
-    void rejectsADatabaseFromANewerTrinn() throws SQLException {
-        Path db = dir.resolve("trinn.db");
-        SessionStore.open(db).close();
-        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db);
-                Statement statement = raw.createStatement()) {
-            statement.execute("INSERT INTO schema_version VALUES (99, '2030-01-01T00:00:00.000000000Z')");
-        }
-        assertFailsNaming(db, "newer Trinn (schema version 99");
     }
 
     @Test
@@ -151,28 +114,6 @@ class StoreOpeningTest {
     }
 
     @Test
-    void reportsALockedDatabase() throws SQLException {
-        Path db = dir.resolve("trinn.db");
-        try (SessionStore store = SessionStore.open(db, Duration.ofMillis(200))) {
-            store.onEvent(Events.started("s", "p-1", Events.T0));
-            try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db);
-                    Statement statement = raw.createStatement()) {
-                statement.execute("BEGIN EXCLUSIVE");
-                StoreException e = assertThrows(StoreException.class,
-                        () -> store.onEvent(Events.turn("s", 0, Events.T0.plusSeconds(1))));
-                assertTrue(e.getMessage().contains(db.toString()), e.getMessage());
-                assertTrue(e.getMessage().contains("locked"), e.getMessage());
-                assertTrue(e.getMessage().contains("turn 0 of session s"), e.getMessage());
-                assertTrue(e.getCause() instanceof SQLException);
-                assertEquals(List.of(), store.turns("s"), "readers are not blocked by the writer");
-                statement.execute("ROLLBACK");
-            }
-            store.onEvent(Events.turn("s", 0, Events.T0.plusSeconds(1)));
-            assertEquals(1, store.turns("s").size());
-        }
-    }
-
-    @Test
     void reportsADatabaseLockedExclusivelyWhenOpening() throws SQLException {
         Path db = dir.resolve("trinn.db");
         SessionStore.open(db).close();
@@ -192,36 +133,6 @@ class StoreOpeningTest {
     private List<Path> listing() throws IOException {
         try (var files = Files.list(dir)) {
             return files.sorted().toList();
-        }
-    }
-
-    @Test
-    void aVersionOneDatabaseIsMigratedAndKeepsItsTurns() throws SQLException {
-        Path db = dir.resolve("v1.db");
-        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db);
-                Statement statement = raw.createStatement()) {
-            statement.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
-            for (String sql : Schema.MIGRATIONS.get(0)) {
-                statement.execute(sql);
-            }
-            statement.execute("INSERT INTO schema_version VALUES (1, '2026-01-01T00:00:00.000000000Z')");
-            statement.execute("INSERT INTO clients (id, alias, created_at) VALUES (1, 'p-1', '2026-01-01T00:00:00.000000000Z')");
-            statement.execute("""
-                    INSERT INTO sessions (id, client_id, scenario_id, language, difficulty, started_at, status,
-                        last_event_at) VALUES ('s-1', 1, 'coffee-order', 'en', 0.3, '2026-01-01T00:00:00.000000000Z',
-                        'active', '2026-01-01T00:00:01.000000000Z')""");
-            statement.execute("""
-                    INSERT INTO turns VALUES ('s-1', 0, 'A tea', 'Small or large?', 'order', 'size', 'order_drink',
-                        0.8, 1200, 2, '["ordered"]', 0, 0, 5000000, '2026-01-01T00:00:01.000000000Z')""");
-        }
-        try (SessionStore store = SessionStore.open(db)) {
-            List<no.trinn.core.session.SessionEvent.TurnCompleted> turns = store.turns("s-1");
-            assertEquals(1, turns.size());
-            assertEquals("Small or large?", turns.getFirst().turn().characterText());
-            assertTrue(turns.getFirst().turn().fallback().isEmpty());
-            store.onEvent(Events.turn("s-1", 1, java.time.Instant.parse("2026-01-01T00:00:02Z")));
-            store.onEvent(Events.turn("s-1", 2, java.time.Instant.parse("2026-01-01T00:00:03Z")));
-            assertEquals(java.util.Optional.of("guard:role"), store.turns("s-1").get(2).turn().fallback());
         }
     }
 }

@@ -60,7 +60,7 @@ public final class ClientCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PracticeCommand.requireAlias(alias);
-            try (SessionStore store = SessionStore.open(root.home().database())) {
+            try (SessionStore store = root.home().openStore(root.io())) {
                 print(store.settings(alias), store.levels(alias), root.io().out());
             }
             return Cli.OK;
@@ -111,7 +111,7 @@ public final class ClientCommand implements Callable<Integer> {
         public Integer call() {
             PracticeCommand.requireAlias(alias);
             ScenarioLibrary library = root.home().library();
-            try (SessionStore store = SessionStore.open(root.home().database())) {
+            try (SessionStore store = root.home().openStore(root.io())) {
                 ClientSettings current = reset ? ClientSettings.NONE : store.settings(alias);
                 ClientSettings changed = change(current, library);
                 store.saveSettings(alias, changed);

@@ -42,11 +42,16 @@ import no.trinn.core.Similarity;
  *   bandLow: 0.70                    # the target band of the client's success, 0 &lt; bandLow &lt; bandHigh &lt; 1
  *   bandHigh: 0.85
  *   maxDifficulty: 0.6               # a cap on every client's difficulty (a client's own cap narrows it)
+ * store:                             # a clinic's PostgreSQL database instead of trinn.db in the home folder
+ *   url: jdbc:postgresql://db.clinic.local/trinn   # the JDBC URL, never with a password in it
+ *   user: trinn                      # the database user (default: the driver's, the system user name)
+ *   passwordEnv: TRINN_DB_PASSWORD   # the environment variable that holds the database password
  * </pre>
  * An unknown key, a value of the wrong type or out of range, a file that is not UTF-8 YAML: {@link #read} throws an
  * {@link InputException} whose message is {@code FILE:LINE: KEY: problem}. An API key itself never goes in the
  * file: a key under {@code apiKey} or a value of {@code apiKeyEnv} that is no variable name (a key pasted by
- * mistake) is refused without repeating it.
+ * mistake) is refused without repeating it; the same holds for the database password ({@code store.password},
+ * {@code store.passwordEnv}, a password in {@code store.url}).
  *
  * @param file the file the settings were read from (it need not exist)
  * @param engine {@code engine}
@@ -58,11 +63,12 @@ import no.trinn.core.Similarity;
  * @param latencyBudgetMs {@code latency.budgetMs}
  * @param difficulty {@code difficulty}
  * @param adaptation the {@code adaptation} map
+ * @param store the {@code store} map; empty for the SQLite file in the home folder
  */
 public record ConfigFile(Path file, Optional<EngineChoice.Kind> engine, Optional<String> model,
         Optional<String> serverUrl, Optional<String> apiKeyEnv, Optional<Integer> threads,
         Optional<LatencyMode> latencyMode, Optional<Integer> latencyBudgetMs, Optional<Double> difficulty,
-        Adaptation adaptation) {
+        Adaptation adaptation, Optional<Store> store) {
     /**
      * The {@code adaptation} settings; each empty means the built-in default.
      *
@@ -79,6 +85,23 @@ public record ConfigFile(Path file, Optional<EngineChoice.Kind> engine, Optional
             Require.nonNull(bandLow, "bandLow");
             Require.nonNull(bandHigh, "bandHigh");
             Require.nonNull(maxDifficulty, "maxDifficulty");
+        }
+    }
+
+    /**
+     * The {@code store} settings: a PostgreSQL database for the session records.
+     *
+     * @param url {@code store.url}, a {@code jdbc:postgresql:} URL without a password
+     * @param user {@code store.user}
+     * @param passwordEnv {@code store.passwordEnv}
+     * @param where {@code FILE:LINE} of the {@code store} key, for messages about it
+     */
+    public record Store(String url, Optional<String> user, Optional<String> passwordEnv, String where) {
+        public Store {
+            Require.nonNull(url, "url");
+            Require.nonNull(user, "user");
+            Require.nonNull(passwordEnv, "passwordEnv");
+            Require.nonNull(where, "where");
         }
     }
 
@@ -104,10 +127,11 @@ public record ConfigFile(Path file, Optional<EngineChoice.Kind> engine, Optional
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
     /** The keys of each map of the file, by the dotted path of the map ("" for the top). */
     private static final Map<String, List<String>> KEYS = Map.of(
-            "", List.of("engine", "model", "server", "threads", "latency", "difficulty", "adaptation"),
+            "", List.of("engine", "model", "server", "threads", "latency", "difficulty", "adaptation", "store"),
             "server", List.of("url", "apiKeyEnv"),
             "latency", List.of("mode", "budgetMs"),
-            "adaptation", List.of("bandLow", "bandHigh", "maxDifficulty"));
+            "adaptation", List.of("bandLow", "bandHigh", "maxDifficulty"),
+            "store", List.of("url", "user", "passwordEnv"));
 
     public ConfigFile {
         Require.nonNull(file, "file");
@@ -120,12 +144,14 @@ public record ConfigFile(Path file, Optional<EngineChoice.Kind> engine, Optional
         Require.nonNull(latencyBudgetMs, "latencyBudgetMs");
         Require.nonNull(difficulty, "difficulty");
         Require.nonNull(adaptation, "adaptation");
+        Require.nonNull(store, "store");
     }
 
     /** No settings: every default. */
     public static ConfigFile defaults(Path file) {
         return new ConfigFile(file, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Adaptation.DEFAULTS);
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Adaptation.DEFAULTS,
+                Optional.empty());
     }
 
     /**
@@ -169,6 +195,10 @@ public record ConfigFile(Path file, Optional<EngineChoice.Kind> engine, Optional
         private Double bandHigh;
         private int bandLine;
         private Double maxDifficulty;
+        private int storeLine;
+        private String storeUrl;
+        private String storeUser;
+        private String storePasswordEnv;
 
         Reader(Path file) {
             this.file = file;
@@ -201,7 +231,19 @@ public record ConfigFile(Path file, Optional<EngineChoice.Kind> engine, Optional
             return new ConfigFile(file, Optional.ofNullable(engine), Optional.ofNullable(model),
                     Optional.ofNullable(serverUrl), Optional.ofNullable(apiKeyEnv), Optional.ofNullable(threads),
                     Optional.ofNullable(latencyMode), Optional.ofNullable(latencyBudgetMs),
-                    Optional.ofNullable(difficulty), adaptation());
+                    Optional.ofNullable(difficulty), adaptation(), store());
+        }
+
+        private Optional<Store> store() {
+            if (storeLine == 0) {
+                return Optional.empty();
+            }
+            if (storeUrl == null) {
+                throw problem(storeLine, "store", "has no url; give the database's JDBC URL, e.g. "
+                        + "'url: jdbc:postgresql://db.clinic.local/trinn'");
+            }
+            return Optional.of(new Store(storeUrl, Optional.ofNullable(storeUser),
+                    Optional.ofNullable(storePasswordEnv), file + ":" + storeLine));
         }
 
         private Adaptation adaptation() {
@@ -226,6 +268,9 @@ public record ConfigFile(Path file, Optional<EngineChoice.Kind> engine, Optional
                 }
                 JsonToken value = p.nextToken();
                 if (KEYS.containsKey(key)) {
+                    if (key.equals("store")) {
+                        storeLine = line;
+                    }
                     if (value != JsonToken.START_OBJECT) {
                         throw problem(line, key, "must be a map with the keys " + String.join(", ", KEYS.get(key)));
                     }
@@ -241,6 +286,10 @@ public record ConfigFile(Path file, Optional<EngineChoice.Kind> engine, Optional
 
         private InputException unknown(int line, String key, String name, List<String> known) {
             String folded = name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
+            if (key.startsWith("store.") && folded.contains("password")) {
+                return problem(line, key, "unknown key; the database password never goes in this file: put it in "
+                        + "an environment variable and name the variable with store.passwordEnv");
+            }
             if (folded.equals("apikey") || folded.equals("key") || folded.equals("token")) {
                 return problem(line, key, "unknown key; the API key never goes in this file: put it in an "
                         + "environment variable and name the variable with server.apiKeyEnv");
@@ -280,6 +329,28 @@ public record ConfigFile(Path file, Optional<EngineChoice.Kind> engine, Optional
                 case "latency.budgetMs" -> latencyBudgetMs = (int) whole(p, key, line, MIN_BUDGET_MS, MAX_BUDGET_MS);
                 case "difficulty" -> difficulty = unit(p, key, line);
                 case "adaptation.maxDifficulty" -> maxDifficulty = unit(p, key, line);
+                case "store.url" -> {
+                    String url = text(p, key, line);
+                    if (!url.startsWith("jdbc:postgresql://")) {
+                        throw problem(line, key, "must be a PostgreSQL JDBC URL, e.g. "
+                                + "jdbc:postgresql://db.clinic.local/trinn (leave out 'store' for the file in the home "
+                                + "folder)");
+                    }
+                    if (url.toLowerCase(Locale.ROOT).matches(".*[?&]password=.*")) {
+                        throw problem(line, key, "holds a password; the password never goes in this file: put it in "
+                                + "an environment variable and name the variable with store.passwordEnv");
+                    }
+                    storeUrl = url;
+                }
+                case "store.user" -> storeUser = text(p, key, line);
+                case "store.passwordEnv" -> {
+                    String name = text(p, key, line);
+                    if (!VARIABLE.matcher(name).matches()) {
+                        throw problem(line, key, "must be the name of an environment variable (letters, digits and "
+                                + "'_', e.g. TRINN_DB_PASSWORD), not the password itself");
+                    }
+                    storePasswordEnv = name;
+                }
                 case "adaptation.bandLow", "adaptation.bandHigh" -> {
                     double v = unit(p, key, line);
                     if (v <= 0 || v >= 1) {

@@ -62,7 +62,7 @@ public final class ConsoleCommand implements Callable<Integer> {
         ConsoleOptions options = ConsoleOptions.defaults(bind, port, passwordFile);
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
-        try (SessionStore store = SessionStore.open(root.home().database())) {
+        try (SessionStore store = root.home().openStore(root.io())) {
             store.recoverInterrupted();
             try (ConsoleServer server = ConsoleServer.start(options, store, root.home().library(), Clock.system(),
                     out, err)) {

@@ -64,7 +64,7 @@ public final class HistoryCommand implements Callable<Integer> {
         PracticeCommand.requireAlias(client);
         Home home = root.home();
         PrintWriter out = root.io().out();
-        if (!Files.exists(home.database())) {
+        if (!home.storeMayHoldRecords()) {
             if (session.isPresent()) {
                 throw new InputException("no session '" + session.get() + "' for this client (no sessions are "
                         + "recorded in " + home.folder() + " yet)");
@@ -73,7 +73,7 @@ public final class HistoryCommand implements Callable<Integer> {
             return Cli.OK;
         }
         ScenarioLibrary library = home.library();
-        try (SessionStore store = SessionStore.open(home.database())) {
+        try (SessionStore store = home.openStore(root.io())) {
             store.recoverInterrupted();
             if (decisions) {
                 decisions(store, out);
@@ -96,7 +96,7 @@ public final class HistoryCommand implements Callable<Integer> {
         rows.add(new String[] {"DATE", "SCENARIO", "STATUS", "TURNS", "GOAL", "SAFETY", "SESSION"});
         for (SessionOverview o : sessions) {
             StoredSession stored = store.session(o.id()).orElseThrow(() -> new AppException("session store "
-                    + store.path() + ": session " + o.id() + " is listed but cannot be read"));
+                    + store.location() + ": session " + o.id() + " is listed but cannot be read"));
             rows.add(new String[] {date(o.startedAt()), o.scenarioId(), status(stored),
                     Integer.toString(o.turns()), goal(store, library, stored), Integer.toString(o.safetyEvents()),
                     o.id()});

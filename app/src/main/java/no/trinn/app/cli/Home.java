@@ -3,12 +3,15 @@ package no.trinn.app.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Properties;
 import no.trinn.core.Require;
 import no.trinn.scenarios.ScenarioLibrary;
+import no.trinn.store.SessionStore;
 
 /**
  * Where Trinn keeps its files: the home folder ({@code --home}, else {@code TRINN_HOME}, else {@code ~/.trinn}) with
- * the session database {@code trinn.db} and the optional configuration file {@code config.yaml}, the folder of the
+ * the session database {@code trinn.db} (unless {@code config.yaml} names a PostgreSQL database: {@link #openStore})
+ * and the optional configuration file {@code config.yaml}, the folder of the
  * user's own scenarios ({@code --scenarios}, else {@code TRINN_SCENARIOS}, else {@code scenarios/} in the home
  * folder), and the model cache ({@link #models}). Nothing is created here; the store creates the home folder when it
  * first records a session.
@@ -48,6 +51,32 @@ public record Home(Path folder, Path scenarios, boolean scenariosChosen) {
     /** The session database file. */
     public Path database() {
         return folder.resolve(DATABASE);
+    }
+
+    /**
+     * Opens the session store: the PostgreSQL database named under {@code store} in the configuration file (its
+     * password read from the variable {@code store.passwordEnv} names), else the database file here. Every command
+     * opens its store with this.
+     *
+     * @throws InputException if the configuration file is wrong or the password variable is not set
+     */
+    public SessionStore openStore(Io io) {
+        Optional<ConfigFile.Store> server = ConfigFile.read(config()).store();
+        if (server.isEmpty()) {
+            return SessionStore.open(database());
+        }
+        ConfigFile.Store store = server.get();
+        Properties credentials = new Properties();
+        store.user().ifPresent(user -> credentials.setProperty("user", user));
+        store.passwordEnv().ifPresent(name -> credentials.setProperty("password", io.variable(name).orElseThrow(
+                () -> new InputException(store.where() + ": store.passwordEnv: the environment variable " + name
+                        + " is not set; set it to the database password"))));
+        return SessionStore.connect(store.url(), credentials);
+    }
+
+    /** Whether the session store may hold records: a database on a server always, a file once it exists. */
+    public boolean storeMayHoldRecords() {
+        return ConfigFile.read(config()).store().isPresent() || Files.exists(database());
     }
 
     /** The configuration file (it need not exist). */

@@ -243,7 +243,7 @@ public final class PracticeCommand implements Callable<Integer> {
         Optional<Scenario> named = id.map(i -> Scenarios.require(library, i));
         EngineChoice choice = EngineSelection.resolve(engineOptions, config, home, io);
         Optional<Double> fixed = difficulty.or(config::difficulty);
-        try (SessionStore store = SessionStore.open(home.database())) {
+        try (SessionStore store = home.openStore(io)) {
             store.recoverInterrupted();
             ConfigFile.Adaptation tuning = config.adaptation();
             Coaching coaching = new Coaching(store, library, client, ControllerSettings.DEFAULT.withBand(

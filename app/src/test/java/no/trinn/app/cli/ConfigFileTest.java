@@ -70,7 +70,7 @@ class ConfigFileTest {
         Path file = home.resolve(Home.CONFIG);
         InputException top = problem("engine: local\n\nthreds: 2\n");
         assertEquals(file + ":3: threds: unknown key; did you mean 'threads'? (keys here: engine, model, server, "
-                + "threads, latency, difficulty, adaptation)", top.getMessage());
+                + "threads, latency, difficulty, adaptation, store)", top.getMessage());
         InputException nested = problem("server:\n  url: http://localhost:8080/v1\n  timeout: 5\n");
         assertTrue(nested.getMessage().startsWith(file + ":3: server.timeout: unknown key"), nested.getMessage());
         assertTrue(nested.getMessage().endsWith("(keys here: url, apiKeyEnv)"), nested.getMessage());
@@ -150,5 +150,35 @@ class ConfigFileTest {
         assertEquals("trinn: " + home.resolve(Home.CONFIG).toAbsolutePath() + ":3: latency.mode: must be filler, "
                 + "hybrid or off, was 'sometimes'\n", bad.err());
         assertEquals("", bad.out());
+    }
+
+    @Test
+    void aClinicsDatabaseIsNamedWithoutItsPassword() throws IOException {
+        Path file = config("""
+                store:
+                  url: jdbc:postgresql://db.clinic.local/trinn?sslmode=require
+                  user: trinn
+                  passwordEnv: TRINN_DB_PASSWORD
+                """);
+        ConfigFile.Store store = ConfigFile.read(file).store().orElseThrow();
+        assertEquals("jdbc:postgresql://db.clinic.local/trinn?sslmode=require", store.url());
+        assertEquals(Optional.of("trinn"), store.user());
+        assertEquals(Optional.of("TRINN_DB_PASSWORD"), store.passwordEnv());
+        assertEquals(Optional.empty(), ConfigFile.read(config("engine: local\n")).store());
+
+        String secret = "hunter2-xyz";
+        for (String yaml : java.util.List.of("store:\n  url: jdbc:postgresql://db/trinn\n  password: " + secret,
+                "store:\n  url: jdbc:postgresql://db/trinn?password=" + secret,
+                "store:\n  url: jdbc:postgresql://db/trinn\n  passwordEnv: " + secret + "!")) {
+            InputException e = problem(yaml);
+            assertTrue(e.getMessage().contains(":2: store.") || e.getMessage().contains(":3: store."),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("password"), e.getMessage());
+            assertFalse(e.getMessage().contains(secret), e.getMessage());
+        }
+        assertEquals(file + ":1: store: has no url; give the database's JDBC URL, e.g. "
+                + "'url: jdbc:postgresql://db.clinic.local/trinn'", problem("store:\n  user: trinn\n").getMessage());
+        assertTrue(problem("store:\n  url: jdbc:mysql://db/trinn\n").getMessage()
+                .startsWith(file + ":2: store.url: must be a PostgreSQL JDBC URL"));
     }
 }
