@@ -189,6 +189,21 @@ public final class PracticeSession {
         publish(new SessionEvent.TaskFollowedUp(setup.sessionId(), clock.instant(), previousSessionId, outcome));
     }
 
+    /**
+     * A decision taken outside the client's turns (e.g. the therapist changed a character's temperament or the caps
+     * during the session): its values replace those of the same name from the next turn on, and it is published
+     * as a {@link SessionEvent.Decided}. Works while paused.
+     */
+    public void adjust(Decision decision) {
+        requireRunning();
+        Require.nonNull(decision, "decision");
+        if (decision.scope() != Decision.Scope.WITHIN_SESSION) {
+            throw new IllegalArgumentException("decision: must be a decision within the session");
+        }
+        behaviour = Adaptation.apply(behaviour, decision);
+        publish(new SessionEvent.Decided(setup.sessionId(), clock.instant(), decision));
+    }
+
     /** Pauses the session (the client's {@code /pause}, or a therapist's command). */
     public List<Frame> pause(String reason) {
         requireRunning();

@@ -71,6 +71,34 @@ class AdaptationHookTest {
     }
 
     @Test
+    void anAdjustmentBetweenTurnsAppliesFromTheNextTurnAndIsPublished() {
+        List<Map<String, Double>> asked = new ArrayList<>();
+        ChatModel recording = new ChatModel() {
+            @Override
+            public ChatResponse chat(ChatRequest request) {
+                asked.add(TurnRequestParameters.require(request.parameters(), "test").behaviour());
+                return scripted.chat(request);
+            }
+        };
+        RecordingObserver events = new RecordingObserver();
+        PracticeSession session = new PracticeSession(new SessionSetup("s-2", TestScenarios.kiosk(), "client-7", 0.2,
+                TestScenarios.easy()), recording, safety, new ManualClock(), List.of(events), Optional.empty());
+        session.open();
+        session.pause("therapist");
+        Decision warmer = new Decision(Decision.Scope.WITHIN_SESSION, 0, Map.of("warmth", 0.8), Map.of("warmth", 1.0),
+                Map.of(), "therapist", Optional.empty());
+        session.adjust(warmer);
+        session.resume();
+        session.say("Could I have a coffee, please?");
+        assertEquals(1.0, asked.getLast().get("warmth"), 1e-9);
+        assertTrue(events.events().contains(new SessionEvent.Decided("s-2", events.events().stream()
+                .filter(e -> e instanceof SessionEvent.Decided).findFirst().orElseThrow().at(), warmer)));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> session.adjust(
+                new Decision(Decision.Scope.BETWEEN_SESSIONS, -1, Map.of(), Map.of(), Map.of(), "x",
+                        Optional.empty())));
+    }
+
+    @Test
     void decisionsAreAppliedFromTheNextTurnAndTheEndIsAssessedBeforeItIsAnnounced() {
         List<Map<String, Double>> asked = new ArrayList<>();
         ChatModel recording = new ChatModel() {
