@@ -113,7 +113,6 @@ final class AdaptationRows {
     /** The latest estimate per scale of the client with {@code alias}, by scale name. */
     static List<LevelEstimate> levels(Connection connection, Dialect dialect, String alias, Reader reader)
             throws SQLException {
-        List<LevelEstimate> result = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("""
                 SELECT scale, mean, sd, observations FROM (
                     SELECT l.scale, l.mean, l.sd, l.observations, row_number() OVER (PARTITION BY l.scale
@@ -122,37 +121,33 @@ final class AdaptationRows {
                     JOIN clients c ON c.id = s.client_id WHERE c.alias = ?) AS estimates
                 WHERE newest = 1 ORDER BY %s""".formatted(dialect.codePoints("scale")))) {
             query.setString(1, alias);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    String scale = rows.getString(1);
-                    double mean = rows.getDouble(2);
-                    double sd = rows.getDouble(3);
-                    int observations = rows.getInt(4);
-                    result.add(reader.read(() -> new LevelEstimate(scale, mean, sd, observations),
-                            "level estimate " + scale));
-                }
-            }
+            return estimates(query, reader, "");
         }
-        return List.copyOf(result);
     }
 
     /** The estimates recorded after session {@code sessionId}, by scale name. */
     static List<LevelEstimate> sessionLevels(Connection connection, Dialect dialect, String sessionId,
             Reader reader) throws SQLException {
-        List<LevelEstimate> result = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT scale, mean, sd, observations FROM level_estimates WHERE session_id = ? ORDER BY "
                         + dialect.codePoints("scale"))) {
             query.setString(1, sessionId);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    String scale = rows.getString(1);
-                    double mean = rows.getDouble(2);
-                    double sd = rows.getDouble(3);
-                    int observations = rows.getInt(4);
-                    result.add(reader.read(() -> new LevelEstimate(scale, mean, sd, observations),
-                            "level estimate " + scale + " of session " + sessionId));
-                }
+            return estimates(query, reader, " of session " + sessionId);
+        }
+    }
+
+    /** The rows (scale, mean, sd, observations) of {@code query} as estimates; {@code where} ends problem names. */
+    private static List<LevelEstimate> estimates(PreparedStatement query, Reader reader, String where)
+            throws SQLException {
+        List<LevelEstimate> result = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                String scale = rows.getString(1);
+                double mean = rows.getDouble(2);
+                double sd = rows.getDouble(3);
+                int observations = rows.getInt(4);
+                result.add(reader.read(() -> new LevelEstimate(scale, mean, sd, observations),
+                        "level estimate " + scale + where));
             }
         }
         return List.copyOf(result);

@@ -2,6 +2,7 @@ package no.trinn.agents.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.langchain4j.model.chat.ChatModel;
@@ -70,16 +71,21 @@ class AdaptationHookTest {
         }
     }
 
-    @Test
-    void anAdjustmentBetweenTurnsAppliesFromTheNextTurnAndIsPublished() {
-        List<Map<String, Double>> asked = new ArrayList<>();
-        ChatModel recording = new ChatModel() {
+    /** The scripted engine, noting the behaviour values each request carried into {@code asked}. */
+    private static ChatModel recording(List<Map<String, Double>> asked) {
+        return new ChatModel() {
             @Override
             public ChatResponse chat(ChatRequest request) {
                 asked.add(TurnRequestParameters.require(request.parameters(), "test").behaviour());
                 return scripted.chat(request);
             }
         };
+    }
+
+    @Test
+    void anAdjustmentBetweenTurnsAppliesFromTheNextTurnAndIsPublished() {
+        List<Map<String, Double>> asked = new ArrayList<>();
+        ChatModel recording = recording(asked);
         RecordingObserver events = new RecordingObserver();
         PracticeSession session = new PracticeSession(new SessionSetup("s-2", TestScenarios.kiosk(), "client-7", 0.2,
                 TestScenarios.easy()), recording, safety, new ManualClock(), List.of(events), Optional.empty());
@@ -93,7 +99,7 @@ class AdaptationHookTest {
         assertEquals(1.0, asked.getLast().get("warmth"), 1e-9);
         assertTrue(events.events().contains(new SessionEvent.Decided("s-2", events.events().stream()
                 .filter(e -> e instanceof SessionEvent.Decided).findFirst().orElseThrow().at(), warmer)));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> session.adjust(
+        assertThrows(IllegalArgumentException.class, () -> session.adjust(
                 new Decision(Decision.Scope.BETWEEN_SESSIONS, -1, Map.of(), Map.of(), Map.of(), "x",
                         Optional.empty())));
     }
@@ -101,13 +107,7 @@ class AdaptationHookTest {
     @Test
     void decisionsAreAppliedFromTheNextTurnAndTheEndIsAssessedBeforeItIsAnnounced() {
         List<Map<String, Double>> asked = new ArrayList<>();
-        ChatModel recording = new ChatModel() {
-            @Override
-            public ChatResponse chat(ChatRequest request) {
-                asked.add(TurnRequestParameters.require(request.parameters(), "test").behaviour());
-                return scripted.chat(request);
-            }
-        };
+        ChatModel recording = recording(asked);
         RecordingObserver events = new RecordingObserver();
         Stepper stepper = new Stepper();
         PracticeSession session = new PracticeSession(new SessionSetup("s-1", TestScenarios.kiosk(), "client-7", 0.2,
