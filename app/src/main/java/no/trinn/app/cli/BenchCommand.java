@@ -10,6 +10,10 @@ import no.trinn.app.bench.VoiceBench;
 import no.trinn.models.catalog.ModelCache;
 import no.trinn.models.llama.LlamaBench;
 import no.trinn.core.Require;
+import no.trinn.vr.output.OpenXrBench;
+import no.trinn.vr.output.OpenXrOutput;
+import no.trinn.vr.render.FrameRenderer;
+import no.trinn.vr.render.RenderBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -178,6 +182,50 @@ public final class BenchCommand implements Callable<Integer> {
                 root.io().err().println("trinn: some voice sessions did not reach the scenario's goal");
                 return Cli.SOFTWARE;
             }
+            return Cli.OK;
+        }
+    }
+
+    /**
+     * {@code trinn bench render}: offscreen frame times at 1280x720, and the OpenXR frame loop when a runtime answers
+     * (a headset, or Monado's simulated one). Exit 1 when offscreen rendering is unavailable.
+     */
+    @Command(name = "render", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "Frame times of the renderer: offscreen at 1280x720 (p50/p95, animate + draw + read back), "
+                    + "then, when an OpenXR runtime answers, the headset loop (frames submitted, xrWaitFrame period, "
+                    + "render time per eye). Names the outputs measured.")
+    public static final class RenderCommand implements Callable<Integer> {
+        private final TrinnCommand root;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--frames", paramLabel = "N", defaultValue = "200",
+                description = "Frames measured per output after a warm-up, 1-100000. Default: ${DEFAULT-VALUE}.")
+        private int frames;
+
+        /** The command under {@code root}. */
+        public RenderCommand(TrinnCommand root) {
+            this.root = Require.nonNull(root, "root");
+        }
+
+        @Override
+        public Integer call() {
+            requireRange(spec, "--frames", frames, 100_000);
+            var out = root.io().out();
+            RenderBench.Figures offscreen = RenderBench.run(FrameRenderer.DEFAULT_WIDTH, FrameRenderer.DEFAULT_HEIGHT,
+                    0, Math.min(20, frames), frames);
+            out.println("offscreen: " + offscreen);
+            out.flush();
+            Optional<String> why = OpenXrOutput.unavailableReason();
+            if (why.isPresent()) {
+                out.println("openxr: not measured: " + why.get());
+                out.println("measured: offscreen");
+                return Cli.OK;
+            }
+            OpenXrBench.Result xr = OpenXrBench.run(frames, Math.max(60, frames * 0.2));
+            out.println("openxr: " + xr);
+            out.println("measured: offscreen, openxr");
             return Cli.OK;
         }
     }

@@ -60,7 +60,8 @@ public final class Cli {
         CommandLine bench = new CommandLine(new BenchCommand(root))
                 .addSubcommand(new BenchCommand.TextCommand(root))
                 .addSubcommand(new BenchCommand.LlmCommand(root))
-                .addSubcommand(new BenchCommand.VoiceCommand(root));
+                .addSubcommand(new BenchCommand.VoiceCommand(root))
+                .addSubcommand(new BenchCommand.RenderCommand(root));
         CommandLine cl = new CommandLine(root)
                 .addSubcommand(new PracticeCommand(root))
                 .addSubcommand(scenarios)
@@ -70,6 +71,7 @@ public final class Cli {
                 .addSubcommand(bench)
                 .addSubcommand(new EvalCommand(root))
                 .addSubcommand(new ConsoleCommand(root))
+                .addSubcommand(new RenderCommand(root))
                 .addSubcommand(new CommandLine.HelpCommand());
         cl.setOut(io.out());
         cl.setErr(io.err());

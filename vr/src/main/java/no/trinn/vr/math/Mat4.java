@@ -95,6 +95,70 @@ public final class Mat4 {
             (float) -s.dot(eye), (float) -u.dot(eye), (float) f.dot(eye), 1});
     }
 
+    /**
+     * The rigid transform of a pose: rotation by the unit quaternion ({@code qx}, {@code qy}, {@code qz}, {@code qw}),
+     * then translation to {@code position} (what OpenXR's XrPosef means).
+     */
+    public static Mat4 pose(double qx, double qy, double qz, double qw, Vec3 position) {
+        double n = Math.sqrt(qx * qx + qy * qy + qz * qz + qw * qw);
+        if (!(n > 1e-9)) {
+            throw new IllegalArgumentException("the orientation quaternion must not be zero");
+        }
+        double x = qx / n;
+        double y = qy / n;
+        double z = qz / n;
+        double w = qw / n;
+        return new Mat4(new float[] {
+            (float) (1 - 2 * (y * y + z * z)), (float) (2 * (x * y + w * z)), (float) (2 * (x * z - w * y)), 0,
+            (float) (2 * (x * y - w * z)), (float) (1 - 2 * (x * x + z * z)), (float) (2 * (y * z + w * x)), 0,
+            (float) (2 * (x * z + w * y)), (float) (2 * (y * z - w * x)), (float) (1 - 2 * (x * x + y * y)), 0,
+            (float) position.x(), (float) position.y(), (float) position.z(), 1});
+    }
+
+    /**
+     * An OpenGL projection from the tangents of a view's four half-angles (OpenXR's XrFovf: left and down are
+     * negative angles), possibly asymmetric.
+     */
+    public static Mat4 projection(double tanLeft, double tanRight, double tanUp, double tanDown, double near,
+            double far) {
+        double w = tanRight - tanLeft;
+        double h = tanUp - tanDown;
+        if (!(w > 0) || !(h > 0)) {
+            throw new IllegalArgumentException("the field of view is empty: tangents left " + tanLeft + ", right "
+                    + tanRight + ", up " + tanUp + ", down " + tanDown);
+        }
+        float[] a = new float[16];
+        a[0] = (float) (2 / w);
+        a[5] = (float) (2 / h);
+        a[8] = (float) ((tanRight + tanLeft) / w);
+        a[9] = (float) ((tanUp + tanDown) / h);
+        a[10] = (float) (-(far + near) / (far - near));
+        a[11] = -1;
+        a[14] = (float) (-2 * far * near / (far - near));
+        return new Mat4(a);
+    }
+
+    /** The inverse of a rigid transform (rotation and translation only), e.g. a view matrix from an eye's pose. */
+    public Mat4 inverseRigid() {
+        float[] r = new float[16];
+        for (int c = 0; c < 3; c++) {
+            for (int row = 0; row < 3; row++) {
+                r[c * 4 + row] = m[row * 4 + c];
+            }
+        }
+        for (int row = 0; row < 3; row++) {
+            r[12 + row] = -(r[row] * m[12] + r[4 + row] * m[13] + r[8 + row] * m[14]);
+        }
+        r[15] = 1;
+        return new Mat4(r);
+    }
+
+    /** This matrix applied to the direction {@code d} (w = 0). */
+    public Vec3 transformDirection(Vec3 d) {
+        return new Vec3(m[0] * d.x() + m[4] * d.y() + m[8] * d.z(), m[1] * d.x() + m[5] * d.y() + m[9] * d.z(),
+                m[2] * d.x() + m[6] * d.y() + m[10] * d.z());
+    }
+
     public Mat4 times(Mat4 o) {
         float[] r = new float[16];
         for (int c = 0; c < 4; c++) {

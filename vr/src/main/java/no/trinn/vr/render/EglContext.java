@@ -43,7 +43,7 @@ import org.lwjgl.system.MemoryStack;
  * by every context of the process and terminated when the last one closes. Not thread-safe: use one thread at a time;
  * {@link #makeCurrent()} binds it to the calling thread.
  */
-final class EglContext implements AutoCloseable {
+final class EglContext implements RenderContext {
     private static final int EGL_PLATFORM_SURFACELESS_MESA = 0x31DD;
     private static final Object LOCK = new Object();
     private static long sharedDisplay;
@@ -51,12 +51,14 @@ final class EglContext implements AutoCloseable {
     private static String platform = "";
 
     private final long display;
+    private final long config;
     private final long context;
     private GLCapabilities gl;
     private boolean closed;
 
-    private EglContext(long display, long context) {
+    private EglContext(long display, long config, long context) {
         this.display = display;
+        this.config = config;
         this.context = context;
     }
 
@@ -86,7 +88,7 @@ final class EglContext implements AutoCloseable {
             if (context == EGL_NO_CONTEXT) {
                 throw unavailable("eglCreateContext(OpenGL 3.3 core) failed");
             }
-            EglContext created = new EglContext(display, context);
+            EglContext created = new EglContext(display, configs.get(0), context);
             if (!eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, context)) {
                 throw unavailable("eglMakeCurrent without a surface failed (EGL_KHR_surfaceless_context missing?)");
             }
@@ -113,14 +115,16 @@ final class EglContext implements AutoCloseable {
     }
 
     /** What the driver calls itself, e.g. {@code llvmpipe (LLVM 15.0.6, 256 bits) | 4.5 (Core Profile) Mesa}. */
-    String describe() {
+    @Override
+    public String describe() {
         makeCurrent();
         return GL11C.glGetString(GL11C.GL_RENDERER) + " | " + GL11C.glGetString(GL11C.GL_VERSION) + " | EGL "
                 + platform;
     }
 
     /** Binds this context to the calling thread. */
-    void makeCurrent() {
+    @Override
+    public void makeCurrent() {
         if (closed) {
             throw new VrException("the offscreen OpenGL context is closed");
         }
@@ -128,6 +132,12 @@ final class EglContext implements AutoCloseable {
             throw new VrException("eglMakeCurrent failed: EGL error 0x" + Integer.toHexString(eglGetError()));
         }
         GL.setCapabilities(gl);
+    }
+
+    /** The native handles, for binding an OpenXR session to this context (XR_MNDX_egl_enable). */
+    @Override
+    public java.util.Optional<EglHandles> egl() {
+        return java.util.Optional.of(new EglHandles(display, config, context));
     }
 
     @Override

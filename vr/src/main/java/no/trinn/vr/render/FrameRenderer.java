@@ -109,7 +109,7 @@ public final class FrameRenderer implements AutoCloseable {
     private static final Rgb PAUSE_TEXT = Rgb.hex("#eef2ff");
     private static final int MAX_ROWS_PER_CAPTION = 3;
 
-    private final EglContext context;
+    private final RenderContext context;
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final GlProgram lit;
     private final GlProgram overlay;
@@ -125,7 +125,7 @@ public final class FrameRenderer implements AutoCloseable {
     private OffscreenTarget cached;
     private boolean closed;
 
-    private FrameRenderer(EglContext context, int samples) {
+    private FrameRenderer(RenderContext context, int samples) {
         this.context = context;
         this.samples = samples;
         resources.push(context);
@@ -174,6 +174,33 @@ public final class FrameRenderer implements AutoCloseable {
         return new FrameRenderer(EglContext.open(), samples);
     }
 
+    /**
+     * A renderer drawing with {@code context}, which it now owns (closed last by {@link #close()}); the context is
+     * made current on the calling thread. The way a desktop window or another GL host shares the renderer.
+     *
+     * @throws VrException naming the GL call that failed while setting up
+     */
+    public static FrameRenderer on(RenderContext context, int samples) {
+        Require.nonNull(context, "context");
+        Require.inRange(samples, 0, 16, "samples");
+        context.makeCurrent();
+        return new FrameRenderer(context, samples);
+    }
+
+    /** The context this renderer draws with (its EGL handles bind an OpenXR session). */
+    public RenderContext context() {
+        return context;
+    }
+
+    /**
+     * A target drawing into the existing 2D texture {@code texture} (e.g. an OpenXR swapchain image) of
+     * {@code width} x {@code height}, with its own depth buffer; owned by the caller (close it before this renderer).
+     */
+    public TextureTarget textureTarget(int texture, int width, int height) {
+        context.makeCurrent();
+        return new TextureTarget(texture, width, height);
+    }
+
     /** The OpenGL renderer and version, e.g. {@code llvmpipe (LLVM 15.0.6, 256 bits) | 4.5 (Core Profile) ...}. */
     public String driver() {
         return context.describe();
@@ -205,10 +232,21 @@ public final class FrameRenderer implements AutoCloseable {
         return render(new Frame(scene, avatar, state, captions, camera, Optional.empty()), width, height);
     }
 
-    /** Renders {@code frame} into {@code target}. */
+    /** Renders {@code frame} into {@code target}, seen from the frame's camera. */
     public void render(Frame frame, RenderTarget target) {
         Require.nonNull(frame, "frame");
         Require.nonNull(target, "target");
+        render(frame, target, EyeView.of(frame.camera(), target.width(), target.height()));
+    }
+
+    /**
+     * Renders {@code frame} into {@code target} seen through {@code eye} (one eye of a headset: its own view and
+     * projection); the frame's camera is not used. Captions and the pause screen are drawn flat over the view.
+     */
+    public void render(Frame frame, RenderTarget target, EyeView eye) {
+        Require.nonNull(frame, "frame");
+        Require.nonNull(target, "target");
+        Require.nonNull(eye, "eye");
         context.makeCurrent();
         target.begin();
         Scene scene = frame.scene();
@@ -222,9 +260,7 @@ public final class FrameRenderer implements AutoCloseable {
         glCullFace(GL_BACK);
         glDisable(GL_BLEND);
 
-        CameraPose cam = frame.camera();
-        Mat4 viewProj = Mat4.perspective(cam.fovDegrees(), (double) target.width() / target.height(), 0.05, 80)
-                .times(Mat4.lookAt(cam.eye(), cam.target(), new Vec3(0, 1, 0)));
+        Mat4 viewProj = eye.projection().times(eye.view());
         lit.use();
         viewProj.copyTo(mat4);
         glUniformMatrix4fv(lit.uniform("uViewProj"), false, mat4);
@@ -233,7 +269,8 @@ public final class FrameRenderer implements AutoCloseable {
         glUniform3f(lit.uniform("uLightDir"), (float) dir.x(), (float) dir.y(), (float) dir.z());
         uniform3(lit.uniform("uLightColour"), light.colour());
         uniform3(lit.uniform("uAmbient"), scene.ambient());
-        glUniform3f(lit.uniform("uEye"), (float) cam.eye().x(), (float) cam.eye().y(), (float) cam.eye().z());
+        Vec3 at = eye.eye();
+        glUniform3f(lit.uniform("uEye"), (float) at.x(), (float) at.y(), (float) at.z());
         for (Part p : sceneParts(scene)) {
             draw(p);
         }

@@ -15,6 +15,7 @@ import no.trinn.vr.render.AvatarModel;
 import no.trinn.vr.render.Caption;
 import no.trinn.vr.render.Captions;
 import no.trinn.vr.render.Frame;
+import no.trinn.vr.math.Vec3;
 import no.trinn.vr.scene.Scene;
 
 /**
@@ -121,8 +122,17 @@ public final class SessionTimeline {
         return lines;
     }
 
-    /** What shows at {@code seconds}, captions switched {@code captionsOn}. */
+    /** What shows at {@code seconds}, captions switched {@code captionsOn}, the character looking at the scene camera. */
     public State at(double seconds, boolean captionsOn) {
+        return at(seconds, captionsOn, scene.camera().eye());
+    }
+
+    /**
+     * What shows at {@code seconds}, the character's gaze following {@code viewer} (the client's head in the world,
+     * e.g. a headset's tracked position).
+     */
+    public State at(double seconds, boolean captionsOn, Vec3 viewer) {
+        Require.nonNull(viewer, "viewer");
         double t = seconds;
         Line speaking = null;
         Line lastCharacter = null;
@@ -149,7 +159,7 @@ public final class SessionTimeline {
                 .map(l -> new Animator.Speech(l.startSeconds(), l.visemes(), l.durationMillis()));
         AvatarState pose = Animator.at(t, new Animator.Input(avatar.seed(), affect, previous, since,
                 listening && speaking == null, speech, AvatarModel.headCentre(avatar, scene.characterPosition()),
-                scene.camera().eye()));
+                viewer));
 
         List<Caption> shown = new ArrayList<>();
         for (Caption.Side side : Caption.Side.values()) {
@@ -167,6 +177,26 @@ public final class SessionTimeline {
     public Frame frame(double seconds, boolean captionsOn) {
         State s = at(seconds, captionsOn);
         return new Frame(scene, avatar, s.avatar(), s.captions(), scene.camera(), s.pause());
+    }
+
+    /**
+     * The frame at {@code seconds} from the scene's camera, the character looking at {@code viewer} when present (a
+     * tracked head), else at the camera: what an {@code no.trinn.vr.output.Output}'s frame source returns.
+     */
+    public Frame frame(double seconds, boolean captionsOn, Optional<Vec3> viewer) {
+        Require.nonNull(viewer, "viewer");
+        State s = at(seconds, captionsOn, viewer.orElse(scene.camera().eye()));
+        return new Frame(scene, avatar, s.avatar(), s.captions(), scene.camera(), s.pause());
+    }
+
+    /** The scene. */
+    public Scene scene() {
+        return scene;
+    }
+
+    /** The character's look. */
+    public Avatar avatar() {
+        return avatar;
     }
 
     private double startOf(Caption c, double t) {
