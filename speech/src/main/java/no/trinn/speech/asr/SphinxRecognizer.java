@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.text.Normalizer;
 import java.util.HashMap;
@@ -98,6 +99,8 @@ public final class SphinxRecognizer implements SpeechRecognizer {
     private final Feed feed = new Feed();
     private final java.util.Random dither = new java.util.Random(1);
     private final Thread worker;
+    private final Set<String> phraseSet;
+    private final Set<String> fillerSet;
     private volatile Throwable failure;
     /** Bytes put into the decoder's stream, with the silence added by finish and reset. */
     private long streamBytes;
@@ -135,8 +138,10 @@ public final class SphinxRecognizer implements SpeechRecognizer {
     public SphinxRecognizer(List<String> phrases, EspeakPronunciations pronunciations) {
         Require.nonNull(phrases, "phrases");
         List<String> normalised = Phrases.normalise(phrases);
+        List<String> fillerWords = fillers(pronunciations == null ? "en" : pronunciations.voice());
         Map<String, List<String>> pronounced = pronunciations == null ? Map.of() : pronunciations.pronounceAll(
-                normalised.stream().flatMap(p -> Stream.of(p.split(" "))).distinct().toList());
+                Stream.concat(normalised.stream().flatMap(p -> Stream.of(p.split(" "))), fillerWords.stream())
+                        .distinct().toList());
         Predicate<String> known;
         if (pronunciations == null) {
             Set<String> dictionary = dictionaryWords();
@@ -156,6 +161,10 @@ public final class SphinxRecognizer implements SpeechRecognizer {
                                     + pronunciations.describe()) + ")");
         }
         this.phrases = List.copyOf(usable);
+        this.phraseSet = Set.copyOf(usable);
+        // a filler that is itself an expected answer stays an answer
+        List<String> usableFillers = fillerWords.stream().filter(known).filter(f -> !usable.contains(f)).toList();
+        this.fillerSet = Set.copyOf(usableFillers);
         this.skipped = List.copyOf(unusable);
         this.language = pronunciations == null ? "" : " " + pronunciations.voice();
         if (System.getProperty(LOG_LEVEL) == null) {
@@ -171,8 +180,9 @@ public final class SphinxRecognizer implements SpeechRecognizer {
         try {
             String dictionaryPath = MODELS + "cmudict-en-us.dict";
             List<String> grammarPhrases = this.phrases;
+            List<String> grammarFillers = usableFillers;
             if (pronunciations != null) {
-                tokens = tokens(this.phrases);
+                tokens = tokens(Stream.concat(this.phrases.stream(), usableFillers.stream()).toList());
                 StringBuilder dictionary = new StringBuilder();
                 tokens.forEach((word, token) -> dictionary.append(token).append(' ')
                         .append(String.join(" ", pronounced.get(word))).append('\n'));
@@ -181,10 +191,12 @@ public final class SphinxRecognizer implements SpeechRecognizer {
                 dictionaryPath = file.toUri().toString();
                 grammarPhrases = this.phrases.stream().map(p -> String.join(" ", Stream.of(p.split(" "))
                         .map(tokens::get).toList())).toList();
+                grammarFillers = usableFillers.stream().map(tokens::get).toList();
                 tokens.forEach((word, token) -> spellings.put(token, word));
                 tokens.forEach((word, token) -> phoneCounts.put(token, pronounced.get(word).size()));
             }
-            Files.writeString(grammarFolder.resolve(GRAMMAR + ".gram"), jsgf(grammarPhrases), StandardCharsets.UTF_8);
+            Files.writeString(grammarFolder.resolve(GRAMMAR + ".gram"), jsgf(grammarPhrases, grammarFillers),
+                    StandardCharsets.UTF_8);
             Configuration configuration = new Configuration();
             configuration.setAcousticModelPath(MODELS + "en-us");
             configuration.setDictionaryPath(dictionaryPath);
@@ -261,13 +273,36 @@ public final class SphinxRecognizer implements SpeechRecognizer {
         }
     }
 
-    /** The JSGF grammar accepting exactly one of {@code phrases} (already normalised). */
-    static String jsgf(List<String> phrases) {
-        StringBuilder b = new StringBuilder("#JSGF V1.0;\ngrammar ").append(GRAMMAR).append(";\npublic <phrase> = ");
+    /**
+     * The JSGF grammar accepting exactly one of {@code phrases} (already normalised), with up to two of
+     * {@code fillers} (single words) before it and one after it: more would let the grammar swallow off-topic speech
+     * as fillers around a short answer.
+     */
+    static String jsgf(List<String> phrases, List<String> fillers) {
+        StringBuilder b = new StringBuilder("#JSGF V1.0;\ngrammar ").append(GRAMMAR).append(";\npublic <phrase> = ")
+                .append(fillers.isEmpty() ? "<answer>" : "[<filler>] [<filler>] <answer> [<filler>]").append(";\n<answer> = ");
         for (int i = 0; i < phrases.size(); i++) {
             b.append(i == 0 ? "" : "\n    | ").append('(').append(phrases.get(i)).append(')');
         }
-        return b.append(";\n").toString();
+        b.append(";\n");
+        if (!fillers.isEmpty()) {
+            b.append("<filler> = ").append(String.join(" | ", fillers)).append(";\n");
+        }
+        return b.toString();
+    }
+
+    /** The filler words of {@code language} ({@code fillers-LANG.txt} beside this class; none if it has no file). */
+    static List<String> fillers(String language) {
+        InputStream in = SphinxRecognizer.class.getResourceAsStream("fillers-" + language + ".txt");
+        if (in == null) {
+            return List.of();
+        }
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            return Phrases.normalise(r.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .toList());
+        } catch (IOException e) {
+            throw new SpeechException("cannot read the filler words fillers-" + language + ".txt: " + e, e);
+        }
     }
 
     private static Set<String> dictionaryWords() {
@@ -329,7 +364,7 @@ public final class SphinxRecognizer implements SpeechRecognizer {
             hypothesis = String.join(" ", Stream.of(hypothesis.trim().split("\\s+")).map(spellings::get)
                     .filter(java.util.Objects::nonNull).toList());
         }
-        String text = Phrases.normalise(hypothesis);
+        String text = answer(Phrases.normalise(hypothesis));
         if (text.isEmpty() || words.isEmpty()) {
             return Optional.empty();
         }
@@ -342,6 +377,25 @@ public final class SphinxRecognizer implements SpeechRecognizer {
             }
         }
         return Optional.of(RecognitionResult.finalResult(text, start, end));
+    }
+
+    /**
+     * The expected phrase inside {@code heard}: the fillers around it taken off (as few as possible, so a phrase that
+     * begins or ends with a filler word keeps it); {@code heard} itself if no phrase is found.
+     */
+    String answer(String heard) {
+        String[] w = heard.isEmpty() ? new String[0] : heard.split(" ");
+        for (int strip = 0; strip < w.length; strip++) {
+            for (int front = 0; front <= strip; front++) {
+                int back = w.length - (strip - front);
+                String middle = String.join(" ", Arrays.asList(w).subList(front, back));
+                if (phraseSet.contains(middle) && fillerSet.containsAll(Arrays.asList(w).subList(0, front))
+                        && fillerSet.containsAll(Arrays.asList(w).subList(back, w.length))) {
+                    return middle;
+                }
+            }
+        }
+        return heard;
     }
 
     @Override
