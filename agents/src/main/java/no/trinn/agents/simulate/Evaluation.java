@@ -73,6 +73,16 @@ public final class Evaluation {
     }
 
     /**
+     * An evaluation like {@link #Evaluation(ChatModel, SafetyCheck)} whose clients' words reach each session through
+     * {@code channel} (e.g. synthesized speech and a recognizer); the channel must be thread-safe if more than one
+     * thread is used.
+     */
+    public Evaluation(ChatModel engine, SafetyCheck safety, ClientChannel channel) {
+        this(new SimulatedSessionRunner(engine, safety, SimulatedSessionRunner.DEFAULT_MAX_TURNS, channel),
+                ScenarioLibrary.shipped(), LadderSettings.DEFAULT, ControllerSettings.DEFAULT);
+    }
+
+    /**
      * @param runner what runs one session
      * @param library the scenarios; the standard ladder is read over it
      * @param ladderSettings when the ladder moves a client

@@ -25,8 +25,9 @@ import no.trinn.scenarios.Scenario;
  * a {@link SimulatedClock}, then lets the client answer each character line until the session ends or
  * {@code maxTurns} turns have been taken (the session is then ended with reason {@value #TURN_LIMIT}). The clock
  * moves by each turn's simulated delay just before the turn, so the session's {@link TurnRecord#responseMillis()}
- * is the simulated response time. Each turn the client experiences {@link PracticeSession#behaviour()}, the values
- * the character uses for that turn: the setup's at first, then as the session's {@link Adaptation} (if any) decided
+ * is the simulated response time. The session gets each turn's words through the runner's {@link ClientChannel}
+ * (as typed by default; what a recognizer heard in a voice evaluation). Each turn the client experiences
+ * {@link PracticeSession#behaviour()}, the values the character uses for that turn: the setup's at first, then as the session's {@link Adaptation} (if any) decided
  * after the turn before, or the gentlest values once the session has softened after a mild sign of distress. Should
  * a turn pause the session for safety, the runner resumes it and goes on. Thread-safe if the engine and safety check
  * are; each run is independent (an adaptation belongs to one run).
@@ -43,6 +44,7 @@ public final class SimulatedSessionRunner {
     private final ChatModel engine;
     private final SafetyCheck safety;
     private final int maxTurns;
+    private final ClientChannel channel;
 
     /** A runner with the default turn limit ({@value #DEFAULT_MAX_TURNS}). */
     public SimulatedSessionRunner(ChatModel engine, SafetyCheck safety) {
@@ -55,9 +57,20 @@ public final class SimulatedSessionRunner {
      * @param maxTurns the most client turns a session may take, 1 to 1,000
      */
     public SimulatedSessionRunner(ChatModel engine, SafetyCheck safety, int maxTurns) {
+        this(engine, safety, maxTurns, ClientChannel.TEXT);
+    }
+
+    /**
+     * @param engine the dialogue engine the character runs on, e.g. a {@code ScriptedChatModel}
+     * @param safety the safety check every client turn passes
+     * @param maxTurns the most client turns a session may take, 1 to 1,000
+     * @param channel how the client's words reach the session ({@link ClientChannel#TEXT}: as typed)
+     */
+    public SimulatedSessionRunner(ChatModel engine, SafetyCheck safety, int maxTurns, ClientChannel channel) {
         this.engine = Require.nonNull(engine, "engine");
         this.safety = Require.nonNull(safety, "safety");
         this.maxTurns = (int) Require.inRange(maxTurns, 1, 1_000, "maxTurns");
+        this.channel = Require.nonNull(channel, "channel");
     }
 
     /**
@@ -108,8 +121,9 @@ public final class SimulatedSessionRunner {
             SimulatedClient.Turn turn = client.next(scenario, session.state(), session.behaviour(), lastLine,
                     new HashSet<>(session.goalStepsReached()));
             clientTurns.add(turn);
+            String heard = Require.nonNull(channel.heard(startedAs, scenario, session.state(), turn), "heard");
             clock.advanceMillis(turn.delayMillis());
-            lastLine = characterText(session.say(turn.text()), lastLine);
+            lastLine = characterText(session.say(heard), lastLine);
             if (session.paused() && !session.ended()) {
                 lastLine = characterText(session.resume(), lastLine);
             }

@@ -111,6 +111,35 @@ class SimulatedSessionRunnerTest {
     }
 
     @Test
+    void theSessionGetsWhatTheChannelHeardInTheStateTheClientSpokeIn() {
+        Scenario s = english().getFirst();
+        ClientProfile p = ClientProfile.archetypes().getFirst();
+        List<String> states = new ArrayList<>();
+        List<SimulatedClient.Turn> spoken = new ArrayList<>();
+        // every second turn is lost on the way, as a recognizer that heard nothing would lose it
+        ClientChannel lossy = (client, scenario, stateId, turn) -> {
+            assertEquals(p.name(), client.name());
+            assertEquals(s.id(), scenario.id());
+            assertTrue(scenario.state(stateId).isPresent(), stateId);
+            states.add(stateId);
+            spoken.add(turn);
+            return spoken.size() % 2 == 0 ? "" : turn.text();
+        };
+        SimulatedSessionRunner with = new SimulatedSessionRunner(engine, safety, 12, lossy);
+        SimulatedSession r = run(s, p, 0.3, 5, with);
+        assertEquals(r.clientTurns(), spoken);
+        assertEquals(r.turns().size(), states.size());
+        assertEquals(s.start().id(), states.getFirst());
+        for (int i = 0; i < r.turns().size(); i++) {
+            assertEquals(i % 2 == 1 ? "" : spoken.get(i).text(), r.turns().get(i).clientText(), "turn " + i);
+        }
+        SimulatedSession typed = run(s, p, 0.3, 5, new SimulatedSessionRunner(engine, safety, 12));
+        for (int i = 0; i < typed.turns().size(); i++) {
+            assertEquals(typed.clientTurns().get(i).text(), typed.turns().get(i).clientText());
+        }
+    }
+
+    @Test
     void turnsAreTimedByTheSimulatedDelaysAndSayOnlyDataWords() {
         RecordingObserver events = new RecordingObserver();
         for (Scenario s : ScenarioLibrary.shipped().all()) {

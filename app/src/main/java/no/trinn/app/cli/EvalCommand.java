@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,11 +18,13 @@ import no.trinn.agents.simulate.Evaluation;
 import no.trinn.agents.simulate.EvaluationReport;
 import no.trinn.app.eval.EvalFiles;
 import no.trinn.app.eval.EvalSummary;
+import no.trinn.app.eval.SpokenChannel;
 import no.trinn.app.practice.TextEngines;
 import no.trinn.core.Require;
 import no.trinn.core.session.ClientSettings;
 import no.trinn.scenarios.Ladder;
 import no.trinn.scenarios.ScenarioLibrary;
+import no.trinn.speech.tts.EspeakSynthesizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,7 +35,9 @@ import picocli.CommandLine.Spec;
  * {@code trinn eval}: validates the adaptive coach against simulated clients of known level ({@link Evaluation})
  * with the scripted engine and the real embedding model and safety check, then writes tables and charts
  * ({@link EvalFiles}) and prints the headline figures ({@link EvalSummary}). Progress goes to standard error: one
- * line that updates on a terminal, else a line per 10% of the sessions. The user's history is not touched.
+ * line that updates on a terminal, else a line per 10% of the sessions. The user's history is not touched. With
+ * {@code --voice} the clients' words go through synthesized speech and the voice session's recognizer
+ * ({@link SpokenChannel}) on one thread, and the recognizer's figures follow the summary.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Validate the adaptive coach against simulated clients of known hidden level: each client "
@@ -46,6 +51,10 @@ public final class EvalCommand implements Callable<Integer> {
     /** Most sessions per client. */
     static final int MAX_SESSIONS = 200;
     private static final int DEFAULT_CLIENTS = 20;
+    /** Default clients of a voice batch. */
+    static final int DEFAULT_VOICE_CLIENTS = 4;
+    /** Most sessions in all (clients times sessions) of a voice batch without {@code --force}. */
+    static final int MAX_VOICE_SESSIONS = 40;
 
     private final TrinnCommand root;
 
@@ -75,6 +84,19 @@ public final class EvalCommand implements Callable<Integer> {
                     + "population.")
     private boolean archetypes;
 
+    @Option(names = "--voice",
+            description = "Play the turns through the voice pipeline: espeak-ng speaks each client turn (a voice "
+                    + "and speed per client), the grammar recognizer the voice session uses in that state "
+                    + "(sphinx4) hears it, and the session gets what it recognized. Reports the recognizer's "
+                    + "accuracy and the time per turn, writes voice-turns.csv. Runs on one thread, about 0.3 s a "
+                    + "turn and 1 s per state's recognizer: at most " + MAX_VOICE_SESSIONS + " sessions in all "
+                    + "without --force. Default clients: " + DEFAULT_VOICE_CLIENTS + ". Needs espeak-ng.")
+    private boolean voice;
+
+    @Option(names = "--force", description = "Run a --voice batch of more than " + MAX_VOICE_SESSIONS
+            + " sessions in all.")
+    private boolean force;
+
     /** The command under {@code root}. */
     public EvalCommand(TrinnCommand root) {
         this.root = Require.nonNull(root, "root");
@@ -82,17 +104,27 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int n = clients.orElse(archetypes ? ClientProfile.archetypes().size() : DEFAULT_CLIENTS);
+        int n = clients.orElse(archetypes ? ClientProfile.archetypes().size() : voice ? DEFAULT_VOICE_CLIENTS
+                : DEFAULT_CLIENTS);
         requireRange("--clients", n, MAX_CLIENTS);
         requireRange("--sessions", sessions, MAX_SESSIONS);
+        if (voice && !force && (long) n * sessions > MAX_VOICE_SESSIONS) {
+            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT, "--voice with %d clients x "
+                    + "%d sessions = %d sessions: at most %d without --force (about 0.3 s a turn on one thread)", n,
+                    sessions, (long) n * sessions, MAX_VOICE_SESSIONS));
+        }
+        if (force && !voice) {
+            throw new ParameterException(spec.commandLine(), "--force is only for --voice");
+        }
         Path folder = out.orElseGet(() -> Path.of("eval-" + LocalDateTime.now().format(
                 DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
         prepareFolder(folder);
         List<ClientProfile> profiles = archetypes ? Evaluation.archetypes(n) : Evaluation.population(seed, n);
         PrintWriter err = root.io().err();
         PrintWriter stdout = root.io().out();
-        stdout.printf(Locale.ROOT, "trinn eval: %d %s x %d sessions, seed %d, English ladder, scripted engine%n", n,
-                archetypes ? "archetype clients" : "simulated clients", sessions, seed);
+        stdout.printf(Locale.ROOT, "trinn eval: %d %s x %d sessions, seed %d, English ladder, scripted engine%s%n",
+                n, archetypes ? "archetype clients" : "simulated clients", sessions, seed,
+                voice ? ", voice (espeak-ng -> sphinx4 grammar)" : "");
         stdout.flush();
         err.println("trinn eval: loading the embedding model and the safety check ...");
         err.flush();
@@ -105,16 +137,38 @@ public final class EvalCommand implements Callable<Integer> {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException re ? re : e;
         }
+        if (voice) {
+            err.println("trinn eval: voice: espeak-ng speaks, a sphinx4 grammar recognizer per state hears (about "
+                    + "1 s to load each) ...");
+            err.flush();
+            try (SpokenChannel channel = new SpokenChannel(EspeakSynthesizer.start(), engines.safety())) {
+                Evaluation evaluation = new Evaluation(engines.engine(), engines.safety(), channel);
+                // one thread: recognition depends on the order of the turns, so one thread keeps the seed's figures
+                EvaluationReport report = evaluation.run(profiles, new Evaluation.Options(sessions, seed,
+                        ClientSettings.NONE, 1), progress(err, root.io().terminal()));
+                List<String> files = new ArrayList<>(EvalFiles.write(folder, report));
+                files.add(EvalFiles.writeVoice(folder, channel.rows()));
+                EvalSummary.print(stdout, report);
+                stdout.println();
+                EvalSummary.printVoice(stdout, channel.figures());
+                finish(stdout, folder, files);
+            }
+            return Cli.OK;
+        }
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         Evaluation evaluation = new Evaluation(engines.engine(), engines.safety());
         EvaluationReport report = evaluation.run(profiles, new Evaluation.Options(sessions, seed,
                 ClientSettings.NONE, threads), progress(err, root.io().terminal()));
         List<String> files = EvalFiles.write(folder, report);
         EvalSummary.print(stdout, report);
+        finish(stdout, folder, files);
+        return Cli.OK;
+    }
+
+    private static void finish(PrintWriter stdout, Path folder, List<String> files) {
         stdout.println();
         stdout.println("Written to " + folder + ": " + String.join(", ", files));
         stdout.flush();
-        return Cli.OK;
     }
 
     private void requireRange(String option, int value, int max) {

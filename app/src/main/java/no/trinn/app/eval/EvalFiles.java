@@ -14,6 +14,13 @@ import no.trinn.agents.simulate.EvaluatedSession;
 import no.trinn.agents.simulate.EvaluatedTurn;
 import no.trinn.agents.simulate.EvaluationReport;
 import no.trinn.app.cli.AppException;
+import no.trinn.console.charts.ChartAxis;
+import no.trinn.console.charts.ChartBand;
+import no.trinn.console.charts.ChartPoint;
+import no.trinn.console.charts.ChartSeries;
+import no.trinn.console.charts.Csv;
+import no.trinn.console.charts.LineChart;
+import no.trinn.console.charts.ScatterChart;
 import no.trinn.core.Require;
 
 /**
@@ -36,6 +43,13 @@ public final class EvalFiles {
     public static final String LEVEL_CHART = "true-level-vs-estimate.svg";
     /** The chart of the rung reached by level. */
     public static final String RUNG_CHART = "rung-reached-by-level.svg";
+    /** The voice turns table of {@code trinn eval --voice}. */
+    public static final String VOICE_TURNS = "voice-turns.csv";
+    /** Columns of {@value #VOICE_TURNS}. */
+    public static final List<String> VOICE_COLUMNS = List.of("client", "scenario", "state", "kind", "intent",
+            "voice", "words_per_minute", "line", "spoken", "recognized", "recognized_intents", "in_grammar", "plain",
+            "false_stop_or_pause", "exact",
+            "same_intent", "word_errors", "line_words", "audio_ms", "synthesis_ms", "recognition_ms");
     /** Columns of {@value #SESSIONS}. */
     public static final List<String> SESSION_COLUMNS = List.of("client", "session", "true_level_tier1",
             "true_level_tier2", "true_level_tier3", "true_level_tier4", "scenario", "tier", "rung",
@@ -71,6 +85,36 @@ public final class EvalFiles {
         }
         write(folder, RUNG_CHART, rungChart(report).svg(), written);
         return List.copyOf(written);
+    }
+
+    /**
+     * Writes {@value #VOICE_TURNS} into {@code folder}: {@link #VOICE_COLUMNS}, one row per spoken turn, in order.
+     * The words are the simulated clients' (scenario data), never a person's.
+     *
+     * @return the file's name
+     * @throws AppException naming the file that could not be written
+     */
+    public static String writeVoice(Path folder, List<SpokenChannel.Row> rows) {
+        Require.nonNull(folder, "folder");
+        Require.nonNull(rows, "rows");
+        List<String> written = new ArrayList<>();
+        write(folder, VOICE_TURNS, voiceTurns(rows), written);
+        return written.getFirst();
+    }
+
+    /** The voice turns table: {@link #VOICE_COLUMNS}, one row per spoken turn. */
+    public static String voiceTurns(List<SpokenChannel.Row> rows) {
+        List<List<String>> out = new ArrayList<>();
+        for (SpokenChannel.Row r : rows) {
+            out.add(List.of(r.client(), r.scenarioId(), r.stateId(), r.kind().name().toLowerCase(Locale.ROOT),
+                    r.intent().orElse(""), r.voice(), Integer.toString(r.wordsPerMinute()), r.line(), r.spoken(),
+                    r.recognized(), r.recognizedIntents(), Boolean.toString(r.inGrammar()),
+                    Boolean.toString(r.plain()), Boolean.toString(r.falseControl()), Boolean.toString(r.exact()), r.sameIntent().map(String::valueOf).orElse(""),
+                    Integer.toString(r.wordErrors()), Integer.toString(r.lineWords()),
+                    Long.toString(r.audioMillis()), Long.toString(r.synthesisNanos() / 1_000_000),
+                    Long.toString(r.recognitionNanos() / 1_000_000)));
+        }
+        return Csv.table(VOICE_COLUMNS, out);
     }
 
     /** The sessions table: {@link #SESSION_COLUMNS}, one row per session, clients in order. */

@@ -58,6 +58,37 @@ public final class EvalSummary {
         out.flush();
     }
 
+    /**
+     * Prints what the voice channel heard ({@code trinn eval --voice}): the recognizer's accuracy on the simulated
+     * turns and the time per turn.
+     */
+    public static void printVoice(PrintWriter out, SpokenChannel.Figures f) {
+        Require.nonNull(out, "out");
+        Require.nonNull(f, "f");
+        out.println("Voice: each turn spoken by espeak-ng, heard by the state's grammar recognizer (sphinx4)");
+        p(out, "  %d turns spoken, %d silent (not spoken)", f.spokenTurns(), f.silentTurns());
+        p(out, "  expected answers recognized as the intent spoken: %d/%d (%s); as the exact line: %s; heard as "
+                + "nothing: %s", f.sameIntent(), f.expectedAnswers(), pct(f.intentAccuracy()),
+                pct(f.expectedExactAccuracy()), pct(f.expectedAnswers() == 0 ? 0
+                        : f.expectedNothing() / (double) f.expectedAnswers()));
+        p(out, "  of those, said plainly: %d/%d (%s) the intent spoken; with hesitation or filler: %d/%d (%s)",
+                f.plainSameIntent(), f.plainAnswers(), pct(f.plainIntentAccuracy()),
+                f.sameIntent() - f.plainSameIntent(), f.expectedAnswers() - f.plainAnswers(),
+                pct(f.decoratedIntentAccuracy()));
+        p(out, "  heard as a stop or pause phrase the client did not say: %d of %d spoken turns", f.falseControls(),
+                f.spokenTurns());
+        p(out, "  lines the grammar holds (answers, repair requests): phrase accuracy %d/%d (%s), word accuracy %s",
+                f.inGrammarExact(), f.inGrammar(), pct(f.phraseAccuracy()), pct(f.wordAccuracy()));
+        p(out, "  lines it does not hold (wrong answers, off-topic remarks) taken as an expected phrase: %d/%d (%s)",
+                f.outOfGrammarAccepted(), f.outOfGrammar(), pct(f.outOfGrammarAcceptance()));
+        p(out, "  time: %.2f s per spoken turn (synthesis %.2f s, recognition %.2f s), %.2f s with loading %d "
+                + "recognizer%s (%.1f s); %.1f s of speech", f.secondsPerTurn(), f.spokenTurns() == 0 ? 0
+                        : f.synthesisNanos() / 1e9 / f.spokenTurns(), f.spokenTurns() == 0 ? 0
+                                : f.recognitionNanos() / 1e9 / f.spokenTurns(), f.secondsPerTurnWithLoading(),
+                f.recognizers(), f.recognizers() == 1 ? "" : "s", f.loadNanos() / 1e9, f.audioMillis() / 1000.0);
+        out.flush();
+    }
+
     private static String describe(EvaluationReport report, EvaluatedClient c) {
         EvaluatedSession last = c.sessions().getLast();
         String levels = c.profile().levels().stream().map(l -> String.format(Locale.ROOT, "%.2f", l))

@@ -1,5 +1,5 @@
 /**
- * Output of {@code trinn eval}: dependency-free SVG charts meant for therapists ({@link no.trinn.app.eval.LineChart},
- * {@link no.trinn.app.eval.ScatterChart}) and CSV tables ({@link no.trinn.app.eval.Csv}).
+ * Output of {@code trinn eval}: the report files (CSV tables and SVG charts meant for therapists), drawn with the
+ * console's chart writer ({@link no.trinn.console.charts}), which the therapist console's progress pages share.
  */
 package no.trinn.app.eval;

@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import no.trinn.agents.adapt.VoiceMeasures;
-import no.trinn.agents.dialogue.CommonPhrases;
 import no.trinn.agents.safety.SafetyCheck;
 import no.trinn.app.practice.SessionDriver;
 import no.trinn.app.practice.TranscriptSink;
@@ -23,15 +22,12 @@ import no.trinn.core.Require;
 import no.trinn.core.session.SafetyEvent;
 import no.trinn.models.catalog.InstalledModel;
 import no.trinn.models.catalog.ModelCache;
-import no.trinn.scenarios.Intent;
 import no.trinn.scenarios.Scenario;
-import no.trinn.scenarios.State;
 import no.trinn.speech.AudioSink;
 import no.trinn.speech.AudioSource;
 import no.trinn.speech.PcmFormat;
 import no.trinn.speech.asr.RecognitionResult;
 import no.trinn.speech.asr.SpeechRecognizer;
-import no.trinn.speech.asr.SphinxRecognizer;
 import no.trinn.speech.asr.VoskRecognizer;
 import no.trinn.speech.echo.Cancelled;
 import no.trinn.speech.echo.EchoCanceller;
@@ -762,27 +758,17 @@ public final class VoicePractice implements AutoCloseable {
 
     /** The recognizer of {@code stateId}, reset, with the taker expecting its phrases. */
     private SpeechRecognizer recognizer(String stateId, TurnTaker taker) {
-        List<String> expected = scenario.state(stateId).map(VoicePractice::examples).orElse(List.of());
+        List<String> expected = StatePhrases.examples(scenario, stateId);
         taker.expect(expected);
         SpeechRecognizer r = recognizers.computeIfAbsent(stateId, id -> voskModel
-                .<SpeechRecognizer>map(folder -> new VoskRecognizer(folder, Optional.of(phrases(expected))))
-                .orElseGet(() -> NORWEGIAN.equals(scenario.language())
-                        ? SphinxRecognizer.norwegian(phrases(expected)) // espeak-ng nb pronunciations
-                        : new SphinxRecognizer(phrases(expected))));
+                .<SpeechRecognizer>map(folder -> new VoskRecognizer(folder, Optional.of(phrases(expected).all())))
+                .orElseGet(() -> StatePhrases.sphinx(scenario.language(), phrases(expected))));
         r.reset();
         return r;
     }
 
-    private List<String> phrases(List<String> examples) {
-        String language = scenario.language();
-        List<String> all = new ArrayList<>(examples);
-        all.addAll(CommonPhrases.forLanguage(language).repair());
-        all.addAll(safety.controlPhrases(language));
-        return all;
-    }
-
-    private static List<String> examples(State state) {
-        return state.intents().stream().map(Intent::examples).flatMap(List::stream).toList();
+    private StatePhrases.Grammar phrases(List<String> examples) {
+        return StatePhrases.grammar(examples, scenario.language(), safety);
     }
 
     /**

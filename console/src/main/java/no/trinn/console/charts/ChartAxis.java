@@ -1,4 +1,4 @@
-package no.trinn.app.eval;
+package no.trinn.console.charts;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -13,8 +13,9 @@ import no.trinn.core.Require;
  * @param unit the unit, e.g. "ms", "share of turns", "0 = easiest, 1 = hardest"; may be empty
  * @param min the lowest value shown; finite
  * @param max the highest value shown; finite and above {@code min}
+ * @param step the distance between ticks, e.g. 1 for session numbers; 0 chooses a round step (see {@link #ticks()})
  */
-public record ChartAxis(String title, String unit, double min, double max) {
+public record ChartAxis(String title, String unit, double min, double max, double step) {
     public ChartAxis {
         Require.nonBlank(title, "title");
         Require.nonNull(unit, "unit");
@@ -24,6 +25,15 @@ public record ChartAxis(String title, String unit, double min, double max) {
         if (!(max > min)) {
             throw new IllegalArgumentException("max must be above min, were " + min + " and " + max);
         }
+        if (!Double.isFinite(step) || step < 0 || (step > 0 && (max - min) / step > 200)) {
+            throw new IllegalArgumentException("step must be 0 or a positive step giving at most 200 ticks, was "
+                    + step);
+        }
+    }
+
+    /** An axis whose ticks are at a round step chosen for its range. */
+    public ChartAxis(String title, String unit, double min, double max) {
+        this(title, unit, min, max, 0);
     }
 
     /** The axis label: the title, then the unit in parentheses if there is one. */
@@ -31,9 +41,12 @@ public record ChartAxis(String title, String unit, double min, double max) {
         return unit.isBlank() ? title : title + " (" + unit + ")";
     }
 
-    /** Tick values at a round step (1, 2 or 5 times a power of ten) giving four to ten ticks within the range. */
+    /**
+     * Tick values within the range: multiples of {@link #step()} when it is set, else at a round step (1, 2 or 5
+     * times a power of ten) giving four to ten ticks.
+     */
     public List<Double> ticks() {
-        double step = step();
+        double step = tickStep();
         List<Double> ticks = new ArrayList<>();
         long first = (long) Math.ceil(min / step - 1e-9);
         for (long i = first; i * step <= max + step * 1e-9; i++) {
@@ -44,13 +57,16 @@ public record ChartAxis(String title, String unit, double min, double max) {
 
     /** A tick value as printed on the axis: as many decimals as the step needs, no more. */
     public String tickLabel(double value) {
-        double step = step();
+        double step = tickStep();
         int decimals = Math.max(0, (int) -Math.floor(Math.log10(step) + 1e-9));
         String text = String.format(Locale.ROOT, "%." + decimals + "f", value);
         return new BigDecimal(text).signum() == 0 ? String.format(Locale.ROOT, "%." + decimals + "f", 0.0) : text;
     }
 
-    private double step() {
+    private double tickStep() {
+        if (step > 0) {
+            return step;
+        }
         double rough = (max - min) / 5;
         double magnitude = Math.pow(10, Math.floor(Math.log10(rough)));
         double norm = rough / magnitude;

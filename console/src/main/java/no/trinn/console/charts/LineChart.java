@@ -1,4 +1,4 @@
-package no.trinn.app.eval;
+package no.trinn.console.charts;
 
 import java.util.List;
 import java.util.Optional;
@@ -7,7 +7,8 @@ import no.trinn.core.Require;
 /**
  * A line chart as a standalone SVG document: several series joined by lines with a marker at each point, axes with
  * round ticks and titles with units, a legend and a title, and optionally a shaded horizontal band (e.g. the target
- * band of achievable challenge). Each series is one {@code <polyline class="series" data-series="NAME">} whose
+ * band of achievable challenge). A point with an error draws an error bar ({@code <path class="error-bar">}) under its
+ * marker. Each joined series is one {@code <polyline class="series" data-series="NAME">} whose
  * points are {@link PlotArea#STANDARD}'s coordinates of the data, in order. Immutable.
  *
  * @param title the chart's title
@@ -27,8 +28,21 @@ public record LineChart(String title, ChartAxis x, ChartAxis y, List<ChartSeries
 
     /** The SVG document. */
     public String svg() {
+        return draw(new Svg(title, series));
+    }
+
+    /**
+     * The chart as an {@code <svg class="chart" id="ID">} element to embed in an HTML page: no XML declaration, its
+     * ids prefixed with {@code id} so several charts can share a page, no script and no {@code style} attribute.
+     *
+     * @param id the element's id: a letter, then letters, digits and hyphens
+     */
+    public String svgElement(String id) {
+        return draw(new Svg(title, series, Svg.requireId(id)));
+    }
+
+    private String draw(Svg svg) {
         PlotArea a = PlotArea.STANDARD;
-        Svg svg = new Svg(title, series);
         band.ifPresent(b -> {
             double top = a.y(y, Math.min(b.to(), y.max()));
             double bottom = a.y(y, Math.max(b.from(), y.min()));
@@ -40,22 +54,34 @@ public record LineChart(String title, ChartAxis x, ChartAxis y, List<ChartSeries
             }
         });
         svg.axes(a, x, y);
-        svg.raw("<g class=\"data\" clip-path=\"url(#plot)\">\n");
+        svg.raw("<g class=\"data\" clip-path=\"" + svg.clip() + "\">\n");
         for (int i = 0; i < series.size(); i++) {
             ChartSeries s = series.get(i);
-            StringBuilder points = new StringBuilder();
-            for (ChartPoint p : s.points()) {
-                if (!points.isEmpty()) {
-                    points.append(' ');
+            if (s.joined()) {
+                StringBuilder points = new StringBuilder();
+                for (ChartPoint p : s.points()) {
+                    if (!points.isEmpty()) {
+                        points.append(' ');
+                    }
+                    points.append(Svg.n(a.x(x, p.x()))).append(',').append(Svg.n(a.y(y, p.y())));
                 }
-                points.append(Svg.n(a.x(x, p.x()))).append(',').append(Svg.n(a.y(y, p.y())));
+                svg.raw("<polyline class=\"series\" data-series=\"" + Svg.escape(s.name()) + "\" points=\"" + points
+                        + "\" fill=\"none\" stroke=\"" + Svg.colour(i) + "\" stroke-width=\"3.5\"" + Svg.dash(i)
+                        + " stroke-linejoin=\"round\"/>\n");
+            } else {
+                svg.raw("<g class=\"series\" data-series=\"" + Svg.escape(s.name()) + "\">\n");
             }
-            svg.raw("<polyline class=\"series\" data-series=\"" + Svg.escape(s.name()) + "\" points=\"" + points
-                    + "\" fill=\"none\" stroke=\"" + Svg.colour(i) + "\" stroke-width=\"3.5\"" + Svg.dash(i)
-                    + " stroke-linejoin=\"round\"/>\n");
+            for (ChartPoint p : s.points()) {
+                if (p.error() > 0) {
+                    svg.errorBar(a.x(x, p.x()), a.y(y, p.y() - p.error()), a.y(y, p.y() + p.error()), i);
+                }
+            }
             for (ChartPoint p : s.points()) {
                 svg.marker(a.x(x, p.x()), a.y(y, p.y()), i, s.name() + ": " + x.tickLabel(p.x()) + ", "
-                        + y.tickLabel(p.y()));
+                        + y.tickLabel(p.y()) + (p.error() > 0 ? " \u00b1 " + y.tickLabel(p.error()) : ""));
+            }
+            if (!s.joined()) {
+                svg.raw("</g>\n");
             }
         }
         svg.raw("</g>\n");

@@ -1,4 +1,4 @@
-package no.trinn.app.eval;
+package no.trinn.console.charts;
 
 import no.trinn.core.Require;
 

@@ -1,4 +1,4 @@
-package no.trinn.app.eval;
+package no.trinn.console.charts;
 
 import java.util.List;
 import no.trinn.core.Require;
@@ -32,8 +32,21 @@ public record ScatterChart(String title, ChartAxis x, ChartAxis y, List<ChartSer
 
     /** The SVG document. */
     public String svg() {
+        return draw(new Svg(title, series));
+    }
+
+    /**
+     * The chart as an {@code <svg class="chart" id="ID">} element to embed in an HTML page: no XML declaration, its
+     * ids prefixed with {@code id} so several charts can share a page, no script and no {@code style} attribute.
+     *
+     * @param id the element's id: a letter, then letters, digits and hyphens
+     */
+    public String svgElement(String id) {
+        return draw(new Svg(title, series, Svg.requireId(id)));
+    }
+
+    private String draw(Svg svg) {
         PlotArea a = PlotArea.STANDARD;
-        Svg svg = new Svg(title, series);
         svg.axes(a, x, y);
         double from = Math.max(x.min(), y.min());
         double to = Math.min(x.max(), y.max());
@@ -44,7 +57,7 @@ public record ScatterChart(String title, ChartAxis x, ChartAxis y, List<ChartSer
             svg.text(a.x(x, to) - 8, a.y(y, to) + Svg.TICK_SIZE + 6, Svg.TICK_SIZE, "end", "diagonal-label",
                     diagonalLabel, "");
         }
-        svg.raw("<g class=\"data\" clip-path=\"url(#plot)\">\n");
+        svg.raw("<g class=\"data\" clip-path=\"" + svg.clip() + "\">\n");
         for (int i = 0; i < series.size(); i++) {
             ChartSeries s = series.get(i);
             svg.raw("<g class=\"series\" data-series=\"" + Svg.escape(s.name()) + "\">\n");

@@ -1,4 +1,4 @@
-package no.trinn.app.eval;
+package no.trinn.console.charts;
 
 import java.util.List;
 import java.util.Locale;
@@ -22,25 +22,51 @@ final class Svg {
     private static final double CHAR_WIDTH = 0.62;
 
     private final StringBuilder out = new StringBuilder(8192);
+    private final String prefix;
 
-    /** A chart titled {@code title}, its canvas wide enough for the legend names of {@code series}. */
+    /** A standalone chart document titled {@code title}, its canvas wide enough for the legend names of series. */
     Svg(String title, List<ChartSeries> series) {
+        this(title, series, "");
+    }
+
+    /**
+     * A chart titled {@code title}, its canvas wide enough for the legend names of {@code series}. With an empty
+     * {@code id} a standalone document (XML declaration, ids {@code chart-title} and {@code plot}); otherwise an
+     * {@code <svg class="chart" id="ID">} element to embed in an HTML page, its ids prefixed with {@code ID-} so
+     * several charts can share a page, scaled by the page's style sheet through its {@code viewBox}.
+     */
+    Svg(String title, List<ChartSeries> series, String id) {
+        this.prefix = id.isEmpty() ? "" : id + "-";
         int longest = series.stream().mapToInt(s -> s.name().length()).max().orElse(0);
         int width = (int) Math.max(PlotArea.CANVAS_WIDTH, Math.ceil(PlotArea.STANDARD.right() + 82
                 + longest * LEGEND_SIZE * CHAR_WIDTH + 20));
-        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"").append(width)
+        if (id.isEmpty()) {
+            out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        }
+        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\"");
+        if (!id.isEmpty()) {
+            out.append(" class=\"chart\" id=\"").append(escape(id)).append('"');
+        }
+        out.append(" width=\"").append(width)
                 .append("\" height=\"").append(PlotArea.CANVAS_HEIGHT).append("\" viewBox=\"0 0 ")
                 .append(width).append(' ').append(PlotArea.CANVAS_HEIGHT)
-                .append("\" role=\"img\" aria-labelledby=\"chart-title\" font-family=\"").append(FONT).append("\">\n");
-        out.append("<title id=\"chart-title\">").append(escape(title)).append("</title>\n");
+                .append("\" role=\"img\" aria-labelledby=\"").append(escape(prefix))
+                .append("chart-title\" font-family=\"").append(FONT).append("\">\n");
+        out.append("<title id=\"").append(escape(prefix)).append("chart-title\">").append(escape(title))
+                .append("</title>\n");
         out.append("<rect x=\"0\" y=\"0\" width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
         text(width / 2.0, 46, TITLE_SIZE, "middle", "title", title, "font-weight=\"bold\"");
     }
 
+    /** The value of a {@code clip-path} attribute that clips to the plot area. */
+    String clip() {
+        return "url(#" + escape(prefix) + "plot)";
+    }
+
     /** Grid lines, ticks, tick labels and axis titles of both axes, and the clip path of the plot area. */
     void axes(PlotArea a, ChartAxis x, ChartAxis y) {
-        out.append("<defs><clipPath id=\"plot\"><rect x=\"").append(n(a.left())).append("\" y=\"").append(n(a.top()))
+        out.append("<defs><clipPath id=\"").append(escape(prefix)).append("plot\"><rect x=\"").append(n(a.left()))
+                .append("\" y=\"").append(n(a.top()))
                 .append("\" width=\"").append(n(a.width())).append("\" height=\"").append(n(a.height()))
                 .append("\"/></clipPath></defs>\n");
         out.append("<g class=\"axes\" stroke=\"#444444\" stroke-width=\"1\">\n");
@@ -64,12 +90,17 @@ final class Svg {
         for (double t : x.ticks()) {
             text(a.x(x, t), a.bottom() + 12 + TICK_SIZE, TICK_SIZE, "middle", "tick-x", x.tickLabel(t), "");
         }
-        text(a.left() + a.width() / 2, a.bottom() + 40 + LABEL_SIZE + 10, LABEL_SIZE, "middle", "axis-x", x.label(),
-                "");
+        text(a.left() + a.width() / 2, a.bottom() + 40 + LABEL_SIZE + 10, fitting(x.label(), a.width() + 100),
+                "middle", "axis-x", x.label(), "");
         double cx = 36;
         double cy = a.top() + a.height() / 2;
-        text(cx, cy, LABEL_SIZE, "middle", "axis-y", y.label(), "transform=\"rotate(-90 " + n(cx) + " " + n(cy)
-                + ")\"");
+        text(cx, cy, fitting(y.label(), a.height() + 100), "middle", "axis-y", y.label(), "transform=\"rotate(-90 "
+                + n(cx) + " " + n(cy) + ")\"");
+    }
+
+    /** An axis title's font size: {@link #LABEL_SIZE}, or smaller (down to 12) so {@code label} fits {@code room}. */
+    private static int fitting(String label, double room) {
+        return (int) Math.max(12, Math.min(LABEL_SIZE, Math.floor(room / (label.length() * CHAR_WIDTH))));
     }
 
     /** The legend right of the plot area: one swatch (line and marker) and name per series. */
@@ -79,7 +110,7 @@ final class Svg {
         out.append("<g class=\"legend\">\n");
         for (int i = 0; i < series.size(); i++) {
             double row = y + i * (LEGEND_SIZE + 16);
-            if (lines) {
+            if (lines && series.get(i).joined()) {
                 out.append("<line x1=\"").append(n(x)).append("\" y1=\"").append(n(row)).append("\" x2=\"")
                         .append(n(x + 40)).append("\" y2=\"").append(n(row)).append("\" stroke=\"").append(colour(i))
                         .append("\" stroke-width=\"4\"").append(dash(i)).append("/>\n");
@@ -88,6 +119,14 @@ final class Svg {
             text(x + 52, row + LEGEND_SIZE / 3.0, LEGEND_SIZE, "start", "legend-name", series.get(i).name(), "");
         }
         out.append("</g>\n");
+    }
+
+    /** An error bar of series {@code index} from {@code low} to {@code high} at {@code cx}, with caps. */
+    void errorBar(double cx, double low, double high, int index) {
+        out.append("<path class=\"error-bar\" d=\"M").append(n(cx)).append(' ').append(n(low)).append('V')
+                .append(n(high)).append('M').append(n(cx - 7)).append(' ').append(n(low)).append('H').append(n(cx + 7))
+                .append('M').append(n(cx - 7)).append(' ').append(n(high)).append('H').append(n(cx + 7))
+                .append("\" fill=\"none\" stroke=\"").append(colour(index)).append("\" stroke-width=\"2\"/>\n");
     }
 
     /** A point marker of series {@code index}: a circle with a tooltip. */
@@ -133,6 +172,15 @@ final class Svg {
     static String dash(int index) {
         String d = DASHES.get(index % DASHES.size());
         return d.isEmpty() ? "" : " stroke-dasharray=\"" + d + "\"";
+    }
+
+    /** {@code id} if it is a letter followed by letters, digits and hyphens. */
+    static String requireId(String id) {
+        if (id == null || !id.matches("[A-Za-z][A-Za-z0-9-]*")) {
+            throw new IllegalArgumentException("id must be a letter followed by letters, digits and hyphens, was "
+                    + id);
+        }
+        return id;
     }
 
     /** A coordinate with two decimals, never in exponent notation. */

@@ -1,6 +1,7 @@
-package no.trinn.app.eval;
+package no.trinn.console.charts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -165,5 +166,53 @@ class ChartsTest {
         assertEquals("3", Csv.number(3.0));
         assertEquals("0", Csv.number(-0.0));
         assertEquals("0.0000001", Csv.number(1e-7));
+    }
+
+    @Test
+    void aFixedStepGivesTicksAtEverySession() {
+        ChartAxis sessions = new ChartAxis("Session", "number", 0.5, 3.5, 1);
+        assertEquals(List.of(1.0, 2.0, 3.0), sessions.ticks());
+        assertEquals("2", sessions.tickLabel(2));
+        assertThrows(IllegalArgumentException.class, () -> new ChartAxis("t", "", 0, 1, -1));
+        assertThrows(IllegalArgumentException.class, () -> new ChartAxis("t", "", 0, 1000, 0.001));
+        assertThrows(IllegalArgumentException.class, () -> new ChartPoint(0, 0, -0.1));
+    }
+
+    @Test
+    void pointsWithAnErrorGetAnErrorBarFromMinusToPlusTheError() throws Exception {
+        ChartSeries level = new ChartSeries("Tier 1", List.of(new ChartPoint(0, 0.5, 0.1), new ChartPoint(1, 0.6),
+                new ChartPoint(0.5, 0.4, 0.2)));
+        Document d = parse(new LineChart("Level", DIFFICULTY, SUCCESS, List.of(level), Optional.empty()).svg());
+        List<Element> bars = elements(d, "path").stream().filter(e -> e.getAttribute("class").equals("error-bar"))
+                .toList();
+        assertEquals(2, bars.size(), "none for the point without an error");
+        PlotArea a = PlotArea.STANDARD;
+        String expected = "M" + Svg.n(a.x(DIFFICULTY, 0)) + " " + Svg.n(a.y(SUCCESS, 0.4)) + "V"
+                + Svg.n(a.y(SUCCESS, 0.6));
+        assertTrue(bars.getFirst().getAttribute("d").startsWith(expected), bars.getFirst().getAttribute("d"));
+        assertTrue(elements(d, "title").stream()
+                .anyMatch(t -> t.getTextContent().equals("Tier 1: 0.0, 0.5 \u00b1 0.1")));
+    }
+
+    @Test
+    void anEmbeddedChartHasNoXmlDeclarationNoStyleAndIdsOfItsOwn() throws Exception {
+        LineChart line = new LineChart("One", DIFFICULTY, SUCCESS, List.of(new ChartSeries("a", List.of(
+                new ChartPoint(0.2, 0.3)))), Optional.empty());
+        String element = line.svgElement("chart-one");
+        assertTrue(element.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" class=\"chart\""
+                + " id=\"chart-one\""), element);
+        assertFalse(element.contains("style="), "presentation attributes only: the console's CSP forbids inline"
+                + " styles");
+        assertFalse(element.contains("<script"));
+        Document d = parse(element);
+        assertEquals("chart-one-chart-title", d.getDocumentElement().getAttribute("aria-labelledby"));
+        assertEquals("chart-one-plot", elements(d, "clipPath").getFirst().getAttribute("id"));
+        assertEquals("url(#chart-one-plot)", elements(d, "g").stream().filter(g -> g.getAttribute("class")
+                .equals("data")).findFirst().orElseThrow().getAttribute("clip-path"));
+        ScatterChart scatter = new ScatterChart("Two", DIFFICULTY, SUCCESS, List.of(), false, "");
+        assertTrue(parse(scatter.svgElement("chart-two")).getDocumentElement().getAttribute("id").equals("chart-two"));
+        assertTrue(line.svg().startsWith("<?xml"), "the standalone document keeps its declaration");
+        assertThrows(IllegalArgumentException.class, () -> line.svgElement("1bad"));
+        assertThrows(IllegalArgumentException.class, () -> line.svgElement("a\"b"));
     }
 }

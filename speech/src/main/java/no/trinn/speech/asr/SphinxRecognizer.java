@@ -130,7 +130,37 @@ public final class SphinxRecognizer implements SpeechRecognizer {
      * @throws SpeechException if Sphinx4 cannot be loaded
      */
     public SphinxRecognizer(List<String> phrases) {
-        this(phrases, null);
+        this(phrases, null, Map.of());
+    }
+
+    /**
+     * A recognizer of the phrases of {@code groups}, each group as likely as its weight in {@code groupWeights}
+     * however many phrases it has (a JSGF weight of group weight / group size a phrase), so that, say, 88 ways of
+     * saying "stop" do not outweigh a state's 6 expected answers. {@code pronunciations} as in
+     * {@link #SphinxRecognizer(List, EspeakPronunciations)}; empty for US English.
+     *
+     * @param groupWeights one positive weight a group, in the groups' order
+     */
+    public static SphinxRecognizer grouped(List<List<String>> groups, List<Double> groupWeights,
+            Optional<EspeakPronunciations> pronunciations) {
+        Require.nonNull(groups, "groups");
+        Require.nonNull(groupWeights, "groupWeights");
+        Require.nonNull(pronunciations, "pronunciations");
+        if (groups.size() != groupWeights.size()) {
+            throw new IllegalArgumentException("groupWeights: one a group, " + groups.size() + ", had "
+                    + groupWeights.size());
+        }
+        Map<String, Double> weights = new LinkedHashMap<>();
+        for (int g = 0; g < groups.size(); g++) {
+            double weight = groupWeights.get(g);
+            if (!(weight > 0 && Double.isFinite(weight))) {
+                throw new IllegalArgumentException("groupWeights: must be positive, was " + weight);
+            }
+            List<String> normalised = Phrases.normalise(Require.nonNull(groups.get(g), "groups item")).stream()
+                    .distinct().toList();
+            normalised.forEach(p -> weights.merge(p, weight / normalised.size(), Double::sum));
+        }
+        return new SphinxRecognizer(List.copyOf(weights.keySet()), pronunciations.orElse(null), weights);
     }
 
     /**
@@ -143,6 +173,11 @@ public final class SphinxRecognizer implements SpeechRecognizer {
      * @throws SpeechException if espeak-ng or Sphinx4 cannot be run
      */
     public SphinxRecognizer(List<String> phrases, EspeakPronunciations pronunciations) {
+        this(phrases, Require.nonNull(pronunciations, "pronunciations"), Map.of());
+    }
+
+    /** {@code weights} by normalised phrase (missing: 1); {@code pronunciations} null for US English. */
+    private SphinxRecognizer(List<String> phrases, EspeakPronunciations pronunciations, Map<String, Double> weights) {
         Require.nonNull(phrases, "phrases");
         List<String> normalised = Phrases.normalise(phrases);
         List<String> fillerWords = fillers(pronunciations == null ? "en" : pronunciations.voice());
@@ -186,6 +221,8 @@ public final class SphinxRecognizer implements SpeechRecognizer {
         }
         try {
             String dictionaryPath = MODELS + "cmudict-en-us.dict";
+            List<Double> grammarWeights = weights.isEmpty() ? List.of()
+                    : this.phrases.stream().map(p -> weights.getOrDefault(p, 1.0)).toList();
             List<String> grammarPhrases = this.phrases;
             List<String> grammarFillers = usableFillers;
             if (pronunciations != null) {
@@ -202,8 +239,8 @@ public final class SphinxRecognizer implements SpeechRecognizer {
                 tokens.forEach((word, token) -> spellings.put(token, word));
                 tokens.forEach((word, token) -> phoneCounts.put(token, pronounced.get(word).size()));
             }
-            Files.writeString(grammarFolder.resolve(GRAMMAR + ".gram"), jsgf(grammarPhrases, grammarFillers),
-                    StandardCharsets.UTF_8);
+            Files.writeString(grammarFolder.resolve(GRAMMAR + ".gram"), jsgf(grammarPhrases, grammarWeights,
+                    grammarFillers), StandardCharsets.UTF_8);
             Configuration configuration = new Configuration();
             configuration.setAcousticModelPath(MODELS + "en-us");
             configuration.setDictionaryPath(dictionaryPath);
@@ -231,6 +268,11 @@ public final class SphinxRecognizer implements SpeechRecognizer {
      */
     public static SphinxRecognizer norwegian(List<String> phrases) {
         return new SphinxRecognizer(phrases, EspeakPronunciations.norwegian());
+    }
+
+    /** {@link #grouped} for Norwegian Bokmål ({@link #norwegian(List)}'s pronunciations). */
+    public static SphinxRecognizer norwegianGrouped(List<List<String>> groups, List<Double> groupWeights) {
+        return grouped(groups, groupWeights, Optional.of(EspeakPronunciations.norwegian()));
     }
 
     /**
@@ -286,10 +328,19 @@ public final class SphinxRecognizer implements SpeechRecognizer {
      * as fillers around a short answer.
      */
     static String jsgf(List<String> phrases, List<String> fillers) {
+        return jsgf(phrases, List.of(), fillers);
+    }
+
+    /** As {@link #jsgf(List, List)}, each phrase with its JSGF weight from {@code weights} (none when empty). */
+    static String jsgf(List<String> phrases, List<Double> weights, List<String> fillers) {
         StringBuilder b = new StringBuilder("#JSGF V1.0;\ngrammar ").append(GRAMMAR).append(";\npublic <phrase> = ")
                 .append(fillers.isEmpty() ? "<answer>" : "[<filler>] [<filler>] <answer> [<filler>]").append(";\n<answer> = ");
         for (int i = 0; i < phrases.size(); i++) {
-            b.append(i == 0 ? "" : "\n    | ").append('(').append(phrases.get(i)).append(')');
+            b.append(i == 0 ? "" : "\n    | ");
+            if (!weights.isEmpty()) {
+                b.append('/').append(String.format(java.util.Locale.ROOT, "%.6f", weights.get(i))).append("/ ");
+            }
+            b.append('(').append(phrases.get(i)).append(')');
         }
         b.append(";\n");
         if (!fillers.isEmpty()) {
