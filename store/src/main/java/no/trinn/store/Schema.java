@@ -165,7 +165,21 @@ final class Schema {
                         CHECK (task_outcome IS NULL OR task_outcome IN ('DONE', 'TRIED', 'NOT_YET'))""")),
             // 4: the computer that recorded a session's start: with a shared database, a process id means
             // something only on its own computer, so crash recovery judges only this computer's sessions
-            List.of(both("ALTER TABLE sessions ADD COLUMN owner_host TEXT")));
+            List.of(both("ALTER TABLE sessions ADD COLUMN owner_host TEXT")),
+            // 5: commands a therapist sends to a running session (pause, resume, stop, new settings), taken by the
+            // process that records the session; the partial index finds the waiting ones of a session at once
+            List.of(
+                    both("""
+                    CREATE TABLE session_commands (
+                        id         {id},
+                        session_id TEXT NOT NULL REFERENCES sessions (id),
+                        kind       TEXT NOT NULL CHECK (kind IN ('PAUSE', 'RESUME', 'STOP', 'SETTINGS')),
+                        payload    TEXT NOT NULL CHECK ({json:payload}),
+                        issued_at  TEXT NOT NULL,
+                        taken_at   TEXT
+                    )"""),
+                    both("CREATE INDEX session_commands_waiting ON session_commands (session_id, id)"
+                            + " WHERE taken_at IS NULL")));
 
     /** The statements of migration {@code version} (1-based) for {@code dialect}, tokens replaced. */
     static List<String> statements(int version, Dialect dialect) {

@@ -78,7 +78,7 @@ import org.sqlite.SQLiteConfig;
  */
 public final class SessionStore implements AutoCloseable, SessionObserver {
     /** Schema version this build writes and reads. */
-    public static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
 
     /** How long an operation waits for another connection's lock before it fails, unless told otherwise. */
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
@@ -541,10 +541,16 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
 
     /** The turns recorded for session {@code sessionId}, by turn number; empty for an unknown session. */
     public List<SessionEvent.TurnCompleted> turns(String sessionId) {
-        return sessionRows(sessionId, "turns", """
-                SELECT turn_index, client_text, character_text, state_before, state_after, intent, confidence,
-                    response_ms, words, goal_steps, repair, question, processing_ns, at, fallback
-                FROM turns WHERE session_id = ? ORDER BY turn_index""", rows -> {
+        return sessionRows(sessionId, "turns", TURNS_SQL + " ORDER BY turn_index", turnReader(sessionId));
+    }
+
+    private static final String TURNS_SQL = """
+            SELECT turn_index, client_text, character_text, state_before, state_after, intent, confidence,
+                response_ms, words, goal_steps, repair, question, processing_ns, at, fallback
+            FROM turns WHERE session_id = ?""";
+
+    private RowReader<SessionEvent.TurnCompleted> turnReader(String sessionId) {
+        return rows -> {
             int index = rows.getInt(1);
             String clientText = rows.getString(2);
             String characterText = rows.getString(3);
@@ -565,14 +571,19 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
                             responseMillis, words, Json.parseStringArray(goalSteps), repair, question,
                             processingNanos, fallback)),
                     "turn " + index + " of session " + sessionId);
-        });
+        };
     }
 
     /** The safety events recorded for session {@code sessionId}, in the order recorded; empty if none. */
     public List<SessionEvent.SafetyRaised> safetyEvents(String sessionId) {
-        return sessionRows(sessionId, "safety events", """
-                SELECT id, turn_index, kind, severity, method, score, at FROM safety_events
-                WHERE session_id = ? ORDER BY id""", rows -> {
+        return sessionRows(sessionId, "safety events", SAFETY_SQL + " ORDER BY id", safetyReader(sessionId));
+    }
+
+    private static final String SAFETY_SQL =
+            "SELECT id, turn_index, kind, severity, method, score, at FROM safety_events WHERE session_id = ?";
+
+    private RowReader<SessionEvent.SafetyRaised> safetyReader(String sessionId) {
+        return rows -> {
             long row = rows.getLong(1);
             int turnIndex = rows.getInt(2);
             String kind = rows.getString(3);
@@ -583,20 +594,25 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
             return read(() -> new SessionEvent.SafetyRaised(sessionId, Times.parse(at, "at"),
                     new SafetyEvent(turnIndex, SafetyEvent.Kind.valueOf(kind), severity, method, score)),
                     "safety event " + row + " of session " + sessionId);
-        });
+        };
     }
 
     /** The pauses and resumptions recorded for session {@code sessionId}, in the order recorded; empty if none. */
     public List<SessionEvent.PauseChanged> pauses(String sessionId) {
-        return sessionRows(sessionId, "pauses",
-                "SELECT id, paused, reason, at FROM pauses WHERE session_id = ? ORDER BY id", rows -> {
-                    long row = rows.getLong(1);
-                    boolean paused = rows.getInt(2) == 1;
-                    String reason = rows.getString(3);
-                    String at = rows.getString(4);
-                    return read(() -> new SessionEvent.PauseChanged(sessionId, Times.parse(at, "at"), paused,
-                            reason), "pause " + row + " of session " + sessionId);
-                });
+        return sessionRows(sessionId, "pauses", PAUSES_SQL + " ORDER BY id", pauseReader(sessionId));
+    }
+
+    private static final String PAUSES_SQL = "SELECT id, paused, reason, at FROM pauses WHERE session_id = ?";
+
+    private RowReader<SessionEvent.PauseChanged> pauseReader(String sessionId) {
+        return rows -> {
+            long row = rows.getLong(1);
+            boolean paused = rows.getInt(2) == 1;
+            String reason = rows.getString(3);
+            String at = rows.getString(4);
+            return read(() -> new SessionEvent.PauseChanged(sessionId, Times.parse(at, "at"), paused, reason),
+                    "pause " + row + " of session " + sessionId);
+        };
     }
 
     /** The difficulty controller's decisions for session {@code sessionId}, in the order recorded. */
@@ -709,6 +725,240 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
         });
     }
 
+    // ---- live sessions and their commands --------------------------------------------------------------------------
+
+    /**
+     * The sessions being recorded now (status {@code active}), newest first. A session whose process died stays
+     * here until {@link #recoverInterrupted()} marks it.
+     */
+    public List<ActiveSession> activeSessions() {
+        return query("list the active sessions", () -> {
+            List<ActiveSession> result = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT s.id, c.alias, s.scenario_id, s.started_at, s.last_event_at
+                    FROM sessions s JOIN clients c ON c.id = s.client_id
+                    WHERE s.status = 'active'
+                    ORDER BY %s DESC, s.rowid DESC""".formatted(dialect.codePoints("s.started_at")));
+                    ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    String id = rows.getString(1);
+                    String alias = rows.getString(2);
+                    String scenario = rows.getString(3);
+                    String startedAt = rows.getString(4);
+                    String lastAt = rows.getString(5);
+                    result.add(read(() -> new ActiveSession(id, alias, scenario, Times.parse(startedAt, "started_at"),
+                            Times.parse(lastAt, "last_event_at")), "session " + id));
+                }
+            }
+            return List.copyOf(result);
+        });
+    }
+
+    /**
+     * What was recorded for session {@code sessionId} after {@code from}; empty for an unknown session. One cheap
+     * query (on the tables' indexes) finds whether anything is new; only the tables with new rows are read. Every
+     * row recorded after {@code from} is in exactly one answer when each answer's {@link LiveChanges#cursor()} is
+     * passed to the next call.
+     */
+    public Optional<LiveChanges> changes(String sessionId, LiveChanges.Cursor from) {
+        Require.nonNull(sessionId, "sessionId");
+        Require.nonNull(from, "from");
+        return query("read what is new in session " + sessionId, () -> {
+            String status;
+            boolean opened;
+            int turn;
+            long decision;
+            long safety;
+            long pause;
+            try (PreparedStatement head = connection.prepareStatement("""
+                    SELECT s.status, CASE WHEN s.opened_at IS NULL THEN 0 ELSE 1 END,
+                        (SELECT coalesce(max(turn_index), -1) FROM turns WHERE session_id = s.id),
+                        (SELECT coalesce(max(id), 0) FROM decisions WHERE session_id = s.id),
+                        (SELECT coalesce(max(id), 0) FROM safety_events WHERE session_id = s.id),
+                        (SELECT coalesce(max(id), 0) FROM pauses WHERE session_id = s.id)
+                    FROM sessions s WHERE s.id = ?""")) {
+                head.setString(1, sessionId);
+                try (ResultSet rows = head.executeQuery()) {
+                    if (!rows.next()) {
+                        return Optional.empty();
+                    }
+                    status = rows.getString(1);
+                    opened = rows.getInt(2) == 1;
+                    turn = rows.getInt(3);
+                    decision = rows.getLong(4);
+                    safety = rows.getLong(5);
+                    pause = rows.getLong(6);
+                }
+            }
+            SessionStatus now = read(() -> SessionStatus.ofColumn(status), "session " + sessionId);
+            boolean over = now != SessionStatus.ACTIVE;
+            LiveChanges.Cursor to = new LiveChanges.Cursor(Math.max(turn, from.turn()),
+                    Math.max(decision, from.decision()), Math.max(safety, from.safety()), Math.max(pause, from.pause()),
+                    opened || from.opened(), over || from.over());
+            if (to.equals(from)) {
+                return Optional.of(new LiveChanges(from, to, now, Optional.empty(), List.of(), List.of(), List.of(),
+                        List.of(), Optional.empty()));
+            }
+            Optional<StoredSession> stored = (opened && !from.opened()) || (over && !from.over())
+                    ? session(sessionId) : Optional.empty();
+            List<SessionEvent.TurnCompleted> turns = turn > from.turn()
+                    ? rowsBetween(TURNS_SQL + " AND turn_index > ? AND turn_index <= ? ORDER BY turn_index", sessionId,
+                            from.turn(), turn, turnReader(sessionId))
+                    : List.of();
+            List<SessionEvent.Decided> decisions = List.of();
+            if (decision > from.decision()) {
+                try (PreparedStatement statement = connection.prepareStatement("""
+                        SELECT id, scope, turn_index, before_values, after_values, inputs, reason, next_scenario, at
+                        FROM decisions WHERE session_id = ? AND id > ? AND id <= ? ORDER BY id""")) {
+                    statement.setString(1, sessionId);
+                    statement.setLong(2, from.decision());
+                    statement.setLong(3, decision);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        decisions = AdaptationRows.decisions(rows, sessionId, this::read);
+                    }
+                }
+            }
+            List<SessionEvent.SafetyRaised> raised = safety > from.safety()
+                    ? rowsBetween(SAFETY_SQL + " AND id > ? AND id <= ? ORDER BY id", sessionId, from.safety(), safety,
+                            safetyReader(sessionId))
+                    : List.of();
+            List<SessionEvent.PauseChanged> pauses = pause > from.pause()
+                    ? rowsBetween(PAUSES_SQL + " AND id > ? AND id <= ? ORDER BY id", sessionId, from.pause(), pause,
+                            pauseReader(sessionId))
+                    : List.of();
+            return Optional.of(new LiveChanges(from, to, now,
+                    from.opened() ? Optional.empty() : stored.flatMap(StoredSession::opened),
+                    turns, decisions, raised, pauses, from.over() ? Optional.empty() : stored.flatMap(StoredSession::ended)));
+        });
+    }
+
+    /** The rows of {@code sql} (parameters: the session id, then the bounds after and up to), inside a query. */
+    private <T> List<T> rowsBetween(String sql, String sessionId, long after, long upTo, RowReader<T> reader)
+            throws SQLException {
+        List<T> result = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, sessionId);
+            statement.setLong(2, after);
+            statement.setLong(3, upTo);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    result.add(reader.read(rows));
+                }
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    /**
+     * Sends a command to the active session {@code sessionId}, for its process to take with
+     * {@link #takeCommands(String)}.
+     *
+     * @param payload a JSON object: {@link SessionCommand#NO_PAYLOAD} for pause, resume and stop, and
+     *     {@link SessionCommand#settingsPayload} for new settings
+     * @return the command's number
+     * @throws StoreException if no session has that id, the session is not active (it ended or was interrupted), the
+     *     payload is not a JSON object (or, for settings, not a settings document), or the database fails
+     */
+    public long sendCommand(String sessionId, SessionCommand.Kind kind, String payload) {
+        Require.nonNull(sessionId, "sessionId");
+        Require.nonNull(kind, "kind");
+        Require.nonNull(payload, "payload");
+        String action = "send a command to session " + sessionId;
+        try {
+            if (!(Json.parse(payload) instanceof java.util.Map<?, ?>)) {
+                throw new IllegalArgumentException("must be a JSON object");
+            }
+            if (kind == SessionCommand.Kind.SETTINGS) {
+                Json.parseSettings(payload);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new StoreException(prefix(location, action) + "the payload is malformed: " + e.getMessage(), e);
+        }
+        return writeAndGet(action, () -> {
+            try (PreparedStatement check = connection.prepareStatement("SELECT status FROM sessions WHERE id = ?")) {
+                check.setString(1, sessionId);
+                try (ResultSet rows = check.executeQuery()) {
+                    if (!rows.next()) {
+                        throw new StoreException(prefix(location, action) + "no session with this id is recorded");
+                    }
+                    if (!SessionStatus.ACTIVE.column().equals(rows.getString(1))) {
+                        throw new StoreException(prefix(location, action) + "the session is not running any more ("
+                                + rows.getString(1) + ")");
+                    }
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO session_commands (session_id, kind, payload, issued_at) VALUES (?, ?, ?, ?)")) {
+                insert.setString(1, sessionId);
+                insert.setString(2, kind.name());
+                insert.setString(3, payload);
+                insert.setString(4, time(Instant.now(), action));
+                insert.executeUpdate();
+            }
+            // writers are serialised (see Dialect#begin), so the newest row of the session is this one
+            try (PreparedStatement last = connection.prepareStatement(
+                    "SELECT max(id) FROM session_commands WHERE session_id = ?")) {
+                last.setString(1, sessionId);
+                try (ResultSet rows = last.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        });
+    }
+
+    /**
+     * Takes the commands waiting for session {@code sessionId}, in the order sent, and marks them taken in the same
+     * transaction, so each command is taken once even when several processes ask. When none waits, this is one read
+     * on an index and takes no write lock (it is meant to be called every 100 ms or so).
+     */
+    public List<SessionCommand> takeCommands(String sessionId) {
+        Require.nonNull(sessionId, "sessionId");
+        String action = "take the commands of session " + sessionId;
+        String waiting = "SELECT id, kind, payload, issued_at FROM session_commands WHERE session_id = ?"
+                + " AND taken_at IS NULL ORDER BY id";
+        boolean any = query(action, () -> {
+            try (PreparedStatement check = connection.prepareStatement(waiting)) {
+                check.setString(1, sessionId);
+                check.setMaxRows(1);
+                try (ResultSet rows = check.executeQuery()) {
+                    return rows.next();
+                }
+            }
+        });
+        if (!any) {
+            return List.of();
+        }
+        return writeAndGet(action, () -> {
+            Instant now = Instant.now();
+            String at = time(now, action);
+            List<SessionCommand> taken = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(waiting)) {
+                select.setString(1, sessionId);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        long id = rows.getLong(1);
+                        String kind = rows.getString(2);
+                        String payload = rows.getString(3);
+                        String issued = rows.getString(4);
+                        taken.add(read(() -> new SessionCommand(id, sessionId, SessionCommand.Kind.valueOf(kind),
+                                payload, Times.parse(issued, "issued_at"), Optional.of(now)),
+                                "command " + id + " of session " + sessionId));
+                    }
+                }
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE session_commands SET taken_at = ? WHERE id = ? AND taken_at IS NULL")) {
+                for (SessionCommand c : taken) {
+                    update.setString(1, at);
+                    update.setLong(2, c.id());
+                    update.executeUpdate();
+                }
+            }
+            return List.copyOf(taken);
+        });
+    }
+
     /**
      * Removes the client with {@code alias} and everything recorded about it, in one transaction: its sessions with
      * their turns, safety events, pauses, decisions and level estimates, its settings and the client itself. Deleted
@@ -754,6 +1004,7 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
                     }
                     String ofClient = "session_id IN (SELECT id FROM sessions WHERE client_id = ?)";
                     for (String sql : List.of(
+                            "DELETE FROM session_commands WHERE " + ofClient,
                             "DELETE FROM level_estimates WHERE " + ofClient,
                             "DELETE FROM decisions WHERE " + ofClient,
                             "DELETE FROM pauses WHERE " + ofClient,

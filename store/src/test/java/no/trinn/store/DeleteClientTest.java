@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @EnumSource(Backend.class)
 class DeleteClientTest {
     private static final List<String> TABLES = List.of("clients", "sessions", "turns", "safety_events", "pauses",
-            "decisions", "level_estimates", "client_settings");
+            "decisions", "level_estimates", "client_settings", "session_commands");
 
     @Parameter
     Backend backend;
@@ -71,6 +71,7 @@ class DeleteClientTest {
                     Optional.empty())));
             store.onEvent(new SessionEvent.Assessed(id, t.plusSeconds(6), new SessionScore(0.5, 0.5, 1000, 0.3, 0.35),
                     List.of(new LevelEstimate("tier1", 0.4, 0.1, 3))));
+            store.sendCommand(id, SessionCommand.Kind.PAUSE, SessionCommand.NO_PAYLOAD);
             store.onEvent(Events.ended(id, t.plusSeconds(7), true));
         }
         Map<String, Double> warmth = new LinkedHashMap<>();

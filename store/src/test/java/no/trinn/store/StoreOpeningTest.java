@@ -56,7 +56,7 @@ class StoreOpeningTest {
                     tables.add(rows.getString(1));
                 }
                 assertEquals(List.of("client_settings", "clients", "decisions", "level_estimates", "pauses",
-                        "safety_events", "schema_version", "sessions", "turns"),
+                        "safety_events", "schema_version", "session_commands", "sessions", "turns"),
                         tables);
             }
         }

@@ -65,7 +65,7 @@ class StoreSchemaTest {
             assertEquals(SessionStore.SCHEMA_VERSION, rows.getInt(2), "each migration once, though opened twice");
         }
         assertEquals(List.of("client_settings", "clients", "decisions", "level_estimates", "pauses",
-                "safety_events", "schema_version", "sessions", "turns"), db.tables());
+                "safety_events", "schema_version", "session_commands", "sessions", "turns"), db.tables());
     }
 
     @Test

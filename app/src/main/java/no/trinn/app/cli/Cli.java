@@ -61,7 +61,8 @@ public final class Cli {
                 .addSubcommand(new BenchCommand.TextCommand(root))
                 .addSubcommand(new BenchCommand.LlmCommand(root))
                 .addSubcommand(new BenchCommand.VoiceCommand(root))
-                .addSubcommand(new BenchCommand.RenderCommand(root));
+                .addSubcommand(new BenchCommand.RenderCommand(root))
+                .addSubcommand(new ConsoleBenchCommand(root));
         CommandLine cl = new CommandLine(root)
                 .addSubcommand(new PracticeCommand(root))
                 .addSubcommand(scenarios)

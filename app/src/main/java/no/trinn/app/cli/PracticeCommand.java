@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import no.trinn.agents.adapt.AdaptiveCoach;
 import no.trinn.agents.adapt.ControllerSettings;
 import no.trinn.agents.session.PracticeSession;
@@ -21,6 +22,7 @@ import no.trinn.app.practice.EngineChoice;
 import no.trinn.app.practice.EventLog;
 import no.trinn.app.practice.Palette;
 import no.trinn.app.practice.PlainTranscript;
+import no.trinn.app.practice.RemoteCommands;
 import no.trinn.app.practice.ScriptInput;
 import no.trinn.app.practice.SessionDriver;
 import no.trinn.app.practice.SessionReport;
@@ -29,8 +31,10 @@ import no.trinn.app.practice.StreamInput;
 import no.trinn.app.practice.TerminalInput;
 import no.trinn.app.practice.TextEngines;
 import no.trinn.app.practice.TranscriptSink;
+import no.trinn.app.scene.SceneView;
 import no.trinn.app.voice.VoicePractice;
 import no.trinn.core.Require;
+import no.trinn.core.session.ClientSettings;
 import no.trinn.core.session.SessionEvent;
 import no.trinn.models.catalog.ModelCache;
 import no.trinn.scenarios.Scenario;
@@ -42,6 +46,7 @@ import no.trinn.speech.audio.JavaSoundSpeaker;
 import no.trinn.store.Aliases;
 import no.trinn.store.SessionStore;
 import no.trinn.store.StoreException;
+import no.trinn.vr.output.Outputs;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.terminal.Terminal;
@@ -160,6 +165,13 @@ public final class PracticeCommand implements Callable<Integer> {
                     + "Needed with --input.")
     private Optional<Path> output = Optional.empty();
 
+    @Option(names = "--vr", description = "Show the character in its scene in an OpenXR headset (a window when no "
+            + "headset runtime answers); the conversation goes on by voice or text as usual.")
+    private boolean vr;
+
+    @Option(names = "--window", description = "Show the character in its scene in a desktop window.")
+    private boolean window;
+
     @Option(names = "--duplex", description = "With --voice --input: one timeline, as on a call. The character's "
             + "replies play over whatever the client's audio does next, so the client can interrupt them (barge-in) "
             + "or stop them with the stop phrase. Echo cancellation is not simulated: the input holds only the "
@@ -190,9 +202,10 @@ public final class PracticeCommand implements Callable<Integer> {
      * @param engine the dialogue engine chosen
      * @param coach the session's adaptation (difficulty controller, assessment, client model, ladder)
      * @param previous the real-world task of the client's last ended session, to ask about first
+     * @param effective the settings a therapist saves, as this session applies them (home cap, fixed difficulty)
      */
     private record Practice(Scenario scenario, TextEngines engines, SessionStore store, EngineChoice engine,
-            AdaptiveCoach coach, Optional<PreviousTask> previous) {
+            AdaptiveCoach coach, Optional<PreviousTask> previous, UnaryOperator<ClientSettings> effective) {
     }
 
     /** The real-world task session {@code sessionId} set. */
@@ -255,7 +268,7 @@ public final class PracticeCommand implements Callable<Integer> {
             Optional<PreviousTask> previous = past.stream().filter(r -> r.realWorldTask().isPresent()).findFirst()
                     .map(r -> new PreviousTask(r.id(), r.realWorldTask().orElseThrow()));
             Practice practice = new Practice(scenario, engines, store, choice, coaching.coach(scenario, fixed),
-                    previous);
+                    previous, saved -> coaching.effective(saved, fixed));
             if (voice) {
                 TranscriptSink sink = json ? TranscriptSink.silent()
                         : new PlainTranscript(io.out(), scenario, true, Palette.plain());
@@ -319,6 +332,13 @@ public final class PracticeCommand implements Callable<Integer> {
 
     /** Rejects options that do not go together, before anything is loaded. */
     private void checkVoiceOptions() {
+        if (vr && window) {
+            throw new ParameterException(spec.commandLine(), "--vr and --window cannot be used together");
+        }
+        if ((vr || window) && json) {
+            throw new ParameterException(spec.commandLine(), "--vr and --window show a scene; --json prints only a "
+                    + "document: use one or the other");
+        }
         if (!voice) {
             if (input.isPresent() || output.isPresent() || duplex) {
                 throw new ParameterException(spec.commandLine(), "--input, --output and --duplex need --voice");
@@ -386,9 +406,13 @@ public final class PracticeCommand implements Callable<Integer> {
                 coach.behaviour());
         // the character's speech rate follows its behaviour, which the controller moves between turns
         AtomicReference<PracticeSession> started = new AtomicReference<>();
-        TranscriptSink sink = turns instanceof Turns.Voice v ? v.practice().speaking(shownSink, practice.scenario(),
+        Optional<SceneView> scene = vr || window ? SceneView.start(vr ? Outputs.Preference.OPENXR
+                : Outputs.Preference.WINDOW, practice.scenario(), root.io().err()) : Optional.empty();
+        TranscriptSink spoken = turns instanceof Turns.Voice v ? v.practice().speaking(shownSink, practice.scenario(),
                 () -> Optional.ofNullable(started.get()).map(PracticeSession::behaviour).orElse(setup.behaviour())
                         .getOrDefault(SPEECH_RATE, NEUTRAL)) : shownSink;
+        TranscriptSink sink = scene.map(view -> view.showing(spoken, () -> Optional.ofNullable(started.get())
+                .map(PracticeSession::paused).orElse(false))).orElse(spoken);
         EventLog events = new EventLog();
         PracticeSession session = Sessions.start(setup, engine, engines, List.of(practice.store(), events),
                 Optional.of(coach));
@@ -401,8 +425,18 @@ public final class PracticeCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> driver.finish("quit"), "trinn-quit");
         Runtime.getRuntime().addShutdownHook(hook);
         long firstLine;
+        RemoteCommands remote = null;
         try {
             driver.open();
+            // the therapist's console sends pause, resume, stop and new settings through the store
+            boolean waitsForALine = turns instanceof Turns.Lines && script.isEmpty();
+            remote = RemoteCommands.start(practice.store(), setup.sessionId(), driver,
+                    (saved, turn) -> coach.settingsChanged(practice.effective().apply(saved), turn),
+                    () -> {
+                        if (waitsForALine) {
+                            sink.info("(Press Enter to close.)");
+                        }
+                    }, root.io().err());
             practice.previous().ifPresent(p -> outcome.ifPresent(o -> session.taskFollowedUp(p.sessionId(), o)));
             before.ifPresent(r -> session.rateConfidence(true, r));
             firstLine = ManagementFactory.getRuntimeMXBean().getUptime();
@@ -445,7 +479,11 @@ public final class PracticeCommand implements Callable<Integer> {
             confidenceAfter.or(() -> askConfidence(asker, sink, false))
                     .ifPresent(r -> session.rateConfidence(false, r));
         } finally {
+            if (remote != null) {
+                remote.close();
+            }
             removeHook(hook);
+            scene.ifPresent(SceneView::close);
         }
         if (json) {
             out.println(SessionReport.json(setup, practice.engine(), events, session.turns(),

@@ -49,7 +49,26 @@ public final class Coaching {
 
     /** The therapist's settings for the client, narrowed by the home folder's difficulty cap. */
     public ClientSettings settings() {
-        ClientSettings settings = store.settings(alias);
+        return narrowed(store.settings(alias));
+    }
+
+    /**
+     * {@code saved} (settings as a therapist saved them, e.g. sent to a running session) as a session of this
+     * client uses them: narrowed by the home folder's difficulty cap, and with the difficulty locked at
+     * {@code fixed} when given.
+     */
+    public ClientSettings effective(ClientSettings saved, Optional<Double> fixed) {
+        Require.nonNull(fixed, "fixed");
+        ClientSettings settings = narrowed(Require.nonNull(saved, "saved"));
+        if (fixed.isEmpty()) {
+            return settings;
+        }
+        Map<String, Double> locks = new LinkedHashMap<>(settings.locks());
+        locks.put(BehaviourParameters.DIFFICULTY, fixed.get());
+        return new ClientSettings(settings.caps(), locks, settings.temperament(), settings.assigned());
+    }
+
+    private ClientSettings narrowed(ClientSettings settings) {
         if (maxDifficulty.isEmpty()) {
             return settings;
         }
@@ -96,12 +115,7 @@ public final class Coaching {
     public AdaptiveCoach coach(Scenario scenario, Optional<Double> fixed) {
         Require.nonNull(scenario, "scenario");
         Require.nonNull(fixed, "fixed");
-        ClientSettings settings = settings();
-        if (fixed.isPresent()) {
-            Map<String, Double> locks = new LinkedHashMap<>(settings.locks());
-            locks.put(BehaviourParameters.DIFFICULTY, fixed.get());
-            settings = new ClientSettings(settings.caps(), locks, settings.temperament(), settings.assigned());
-        }
+        ClientSettings settings = effective(store.settings(alias), fixed);
         Optional<Double> start = fixed.isPresent() ? fixed : lastLadderDecision()
                 .filter(d -> d.nextScenario().equals(Optional.of(scenario.id())))
                 .flatMap(d -> Optional.ofNullable(d.after().get(BehaviourParameters.DIFFICULTY)));

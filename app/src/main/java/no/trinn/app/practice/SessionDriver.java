@@ -4,10 +4,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
 import no.trinn.agents.dialogue.Text;
 import no.trinn.agents.session.PracticeSession;
 import no.trinn.core.Require;
 import no.trinn.core.frame.Frame;
+import no.trinn.core.frame.Notice;
+import no.trinn.core.session.Decision;
 import no.trinn.core.session.SafetyEvent;
 import no.trinn.core.session.SessionEvent;
 
@@ -18,7 +21,9 @@ import no.trinn.core.session.SessionEvent;
  *
  * <p>A stop phrase ends the session ("stopped") with feedback, whatever else the safety check found. The driver's
  * methods are synchronized, so a shutdown hook (Ctrl-C) may {@link #finish} the session while another thread waits
- * for input.
+ * for input; the same holds for a therapist's commands ({@link #pauseByTherapist()}, {@link #resumeByTherapist()},
+ * {@link #stopByTherapist()}, {@link #adjust}), which {@link RemoteCommands} applies from its own thread between
+ * turns: a command never lands in the middle of a turn.
  */
 public final class SessionDriver {
     /** The commands, as {@code /help} shows them. */
@@ -29,6 +34,13 @@ public final class SessionDriver {
             "  /resume   continue a paused session",
             "  /quit     end the session now and get feedback (Ctrl-D or Ctrl-C does the same)",
             "  /help     show this help");
+
+    /** The status line the client sees when the therapist pauses the session. */
+    public static final String PAUSED_BY_THERAPIST = "Your therapist paused the session.";
+    /** The status line the client sees when the therapist resumes the session. */
+    public static final String RESUMED_BY_THERAPIST = "Your therapist resumed the session.";
+    /** The status line the client sees when the therapist ends the session. */
+    public static final String STOPPED_BY_THERAPIST = "Your therapist ended the session.";
 
     private static final String RESUME_HINT = "(Type /resume to carry on, or /quit to end the session.)";
 
@@ -93,6 +105,62 @@ public final class SessionDriver {
             List<Frame> frames = session.end(reason);
             sink.frames(frames);
         }
+    }
+
+    /**
+     * The therapist paused the session: a status line tells the client, then the session pauses as with
+     * {@code /pause}. Returns false (and does nothing) when the session is paused already or has ended.
+     */
+    public synchronized boolean pauseByTherapist() {
+        if (session.ended() || session.paused()) {
+            return false;
+        }
+        sink.frames(List.of(status(PAUSED_BY_THERAPIST)));
+        sink.frames(session.pause("therapist"));
+        return true;
+    }
+
+    /**
+     * The therapist resumed the session: a status line, then the session resumes as with {@code /resume} (the
+     * character repeats its last line). Returns false when the session is not paused or has ended.
+     */
+    public synchronized boolean resumeByTherapist() {
+        if (session.ended() || !session.paused()) {
+            return false;
+        }
+        sink.frames(List.of(status(RESUMED_BY_THERAPIST)));
+        sink.frames(session.resume());
+        return true;
+    }
+
+    /**
+     * The therapist ended the session: a status line, then the session ends ("stopped") with feedback. Returns
+     * false when it has ended already.
+     */
+    public synchronized boolean stopByTherapist() {
+        if (session.ended()) {
+            return false;
+        }
+        sink.frames(List.of(status(STOPPED_BY_THERAPIST)));
+        sink.frames(session.end("stopped"));
+        return true;
+    }
+
+    /**
+     * A decision taken between turns (the therapist changed the settings): {@code decide} is given the number of the
+     * last client turn (0 before the first) and its decision applies from the next turn
+     * ({@link PracticeSession#adjust}). Returns false when the session has ended.
+     */
+    public synchronized boolean adjust(IntFunction<Decision> decide) {
+        if (session.ended()) {
+            return false;
+        }
+        session.adjust(decide.apply(Math.max(0, session.turns().size() - 1)));
+        return true;
+    }
+
+    private static Notice status(String text) {
+        return new Notice(Notice.Kind.STATUS, text, System.nanoTime());
     }
 
     /** Whether the session has ended. */

@@ -59,7 +59,7 @@ class CliBasicsTest {
     void aCommandGroupWithoutItsSubcommandNamesThem() {
         CliRun.Result bench = CliRun.run(home, "bench");
         assertEquals(2, bench.code(), bench::toString);
-        assertTrue(bench.err().contains("trinn bench: give a command: text, llm, voice or render"), bench::toString);
+        assertTrue(bench.err().contains("trinn bench: give a command: text, llm, voice, render or console"), bench::toString);
         CliRun.Result scenarios = CliRun.run(home, "scenarios");
         assertTrue(scenarios.err().contains("trinn scenarios: give a command: list, show or validate"),
                 scenarios::toString);

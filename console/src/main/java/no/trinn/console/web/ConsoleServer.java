@@ -25,7 +25,9 @@ import no.trinn.store.StoreException;
  * <p><b>Routes.</b> {@code GET /login}, {@code POST /login}, {@code POST /logout}, {@code GET|POST /setup} (first
  * start only), {@code GET /static/console.css} (public), {@code GET /static/console.js}, {@code GET /} (clients),
  * {@code GET /client?alias=} (sessions, levels, settings form), {@code POST /client/settings},
- * {@code GET /session?id=} (transcript, safety events, decisions), {@code GET /api/export?alias=} (JSON download),
+ * {@code GET /session?id=} (transcript, safety events, decisions), {@code GET /progress?alias=} (charts over the
+ * sessions) and {@code GET /report?id=} (printable session report, see {@link ProgressPages}),
+ * {@code GET /api/export?alias=} (JSON download),
  * {@code GET /client/delete?alias=} (confirmation) and {@code POST /client/delete}.
  *
  * <p><b>Security.</b> One password, set at first start through a one-time setup URL with a random token (printed on
@@ -43,7 +45,7 @@ import no.trinn.store.StoreException;
  */
 public final class ConsoleServer implements AutoCloseable {
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+            + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
 
     private final ConsoleOptions options;
@@ -51,6 +53,7 @@ public final class ConsoleServer implements AutoCloseable {
     private final WebSessions sessions;
     private final LoginThrottle throttle;
     private final Pages pages;
+    private final LivePages live;
     private final PrintWriter err;
     private final boolean loopback;
     private final String cookieName;
@@ -70,8 +73,14 @@ public final class ConsoleServer implements AutoCloseable {
         this.loopback = isLoopback(options.bind());
         this.cookieName = loopback ? "trinn_session" : "__Host-trinn_session";
         this.setupToken = password.isSet() ? Optional.empty() : Optional.of(WebSessions.token());
+        // the live view of running sessions: /live, /api/live/events (see LivePages)
+        this.live = new LivePages(store, library, ctx -> {
+            String cookie = ctx.cookie(cookieName);
+            return () -> sessions.find(cookie).filter(WebSessions.Session::authenticated).isPresent();
+        }, ConsoleServer::resource);
         this.css = resource("console.css");
         this.js = resource("console.js");
+        ProgressPages progress = new ProgressPages(store, library);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -91,10 +100,14 @@ public final class ConsoleServer implements AutoCloseable {
             config.routes.post("/client/settings", this::saveSettings);
             config.routes.get("/session", ctx -> ctx.html(pages.session(session(ctx).csrf(),
                     Optional.ofNullable(ctx.queryParam("id")).orElse(""))));
+            config.routes.get("/progress", ctx -> ctx.html(progress.progress(session(ctx).csrf(), alias(ctx))));
+            config.routes.get("/report", ctx -> ctx.html(progress.report(session(ctx).csrf(), Optional.ofNullable(
+                    ctx.queryParam("id")).orElse(""), "1".equals(ctx.queryParam("transcript")))));
             config.routes.get("/api/export", this::export);
             config.routes.get("/client/delete", ctx -> ctx.html(pages.confirmDelete(session(ctx).csrf(),
                     alias(ctx), "")));
             config.routes.post("/client/delete", this::delete);
+            live.register(config.routes);
             config.routes.exception(Pages.NotFound.class, (e, ctx) -> ctx.status(404)
                     .html(Html.page("Not found", csrfOrNull(ctx), "<h1>Not found</h1><p>" + Html.esc(e.getMessage())
                             + "</p><p><a href=\"/\">Back to the clients</a></p>")));
@@ -171,6 +184,7 @@ public final class ConsoleServer implements AutoCloseable {
     /** Stops listening and ends every session. */
     @Override
     public void close() {
+        live.close();
         app.stop();
         sessions.endAll();
     }

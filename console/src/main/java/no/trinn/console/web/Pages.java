@@ -90,6 +90,7 @@ final class Pages {
         if (deleted != null) {
             b.append("<p class=\"notice\" role=\"status\">The client and all of its records were deleted.</p>");
         }
+        b.append(LivePages.activeList(store));
         List<Client> clients = store.clients();
         if (clients.isEmpty()) {
             b.append("<p>No clients yet. A client appears here after its first session.</p>");
@@ -129,7 +130,8 @@ final class Pages {
         if (!error.isEmpty()) {
             b.append("<p class=\"error\" role=\"alert\">Not saved: ").append(Html.esc(error)).append("</p>");
         }
-        b.append("<p class=\"actions\"><a href=\"/api/export?alias=").append(Html.esc(Html.url(alias)))
+        b.append("<p class=\"actions\"><a href=\"/progress?alias=").append(Html.esc(Html.url(alias)))
+                .append("\">Progress charts</a> <a href=\"/api/export?alias=").append(Html.esc(Html.url(alias)))
                 .append("\" download>Export all data (JSON)</a> <a class=\"danger\" href=\"/client/delete?alias=")
                 .append(Html.esc(Html.url(alias))).append("\">Delete client</a></p>");
         b.append("<h2>Sessions</h2>");
@@ -314,6 +316,8 @@ final class Pages {
                 .append(Html.esc(alias)).append("</a></p>");
         b.append("<h1>Session ").append(Html.esc(started.scenarioId())).append(" <small>")
                 .append(Html.time(started.at())).append("</small></h1>");
+        b.append("<p class=\"actions\"><a href=\"/report?id=").append(Html.esc(Html.url(id)))
+                .append("\">Printable report</a></p>");
         b.append("<dl class=\"facts\"><dt>Status</dt><dd>")
                 .append(Html.esc(stored.status().name().toLowerCase(java.util.Locale.ROOT))).append("</dd>")
                 .append("<dt>Language</dt><dd>").append(Html.esc(started.language())).append("</dd>")

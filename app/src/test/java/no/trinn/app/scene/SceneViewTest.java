@@ -1,0 +1,99 @@
+package no.trinn.app.scene;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import no.trinn.app.practice.TranscriptSink;
+import no.trinn.core.frame.CharacterUtterance;
+import no.trinn.core.frame.Frame;
+import no.trinn.core.frame.Notice;
+import no.trinn.scenarios.Scenario;
+import no.trinn.scenarios.ScenarioLibrary;
+import no.trinn.vr.render.Caption;
+import no.trinn.vr.timeline.SessionTimeline;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+class SceneViewTest {
+    private static final Scenario COFFEE = ScenarioLibrary.shipped().require("coffee-order");
+
+    @Test
+    void everyLineAndPauseOfTheSessionReachesTheSceneAndTheTranscriptStillGetsEverything() {
+        SceneView view = new SceneView(COFFEE, Optional.empty());
+        List<String> shown = new ArrayList<>();
+        AtomicBoolean paused = new AtomicBoolean();
+        TranscriptSink sink = view.showing(recording(shown), paused::get);
+        sink.frames(List.of(new CharacterUtterance("barista", "Hi there! What can I get for you?", "warm", 0)));
+        sink.client("A flat white, please.");
+        sink.client("");
+        paused.set(true);
+        sink.frames(List.of(new Notice(Notice.Kind.STATUS, "Paused.", 0)));
+
+        SessionTimeline t = view.timeline();
+        List<SessionTimeline.Line> lines = t.lines();
+        assertEquals(2, lines.size(), "a silence is no line: " + lines);
+        assertEquals(Caption.Side.CHARACTER, lines.get(0).side());
+        assertEquals("Sam", lines.get(0).speaker(), "the character's name, not its id");
+        assertTrue(!lines.get(0).visemes().isEmpty(), "the lips get visemes estimated from the text");
+        assertEquals(Caption.Side.CLIENT, lines.get(1).side());
+        assertTrue(t.at(1e6, true).pause().isPresent(), "the pause shows the calm pause scene");
+        assertTrue(t.at(0, true).pause().isEmpty(), "not before the session paused");
+        assertEquals(List.of("frames", "client:A flat white, please.", "client:", "frames"), shown);
+        view.close();
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = "DISPLAY", matches = ".+", disabledReason = "no display ($DISPLAY unset): "
+            + "the window path needs one (.ci/run starts Xvfb)")
+    void aWindowShowsTheSceneWhileTheSessionRuns() throws InterruptedException {
+        StringWriter err = new StringWriter();
+        Optional<SceneView> view = SceneView.start(no.trinn.vr.output.Outputs.Preference.WINDOW, COFFEE,
+                new PrintWriter(err, true));
+        assertTrue(view.isPresent(), err.toString());
+        assertTrue(err.toString().contains("window"), err.toString());
+        Thread.sleep(300);
+        assertTrue(view.get().showing(), "the window stays open while the session runs");
+        view.get().close();
+        assertTrue(!view.get().showing());
+    }
+
+    private static TranscriptSink recording(List<String> shown) {
+        return new TranscriptSink() {
+            @Override
+            public void header(Scenario scenario, String engine) {
+                shown.add("header");
+            }
+
+            @Override
+            public void loading() {
+                shown.add("loading");
+            }
+
+            @Override
+            public void client(String text) {
+                shown.add("client:" + text);
+            }
+
+            @Override
+            public void command(String command) {
+                shown.add("command:" + command);
+            }
+
+            @Override
+            public void frames(List<Frame> frames) {
+                shown.add("frames");
+            }
+
+            @Override
+            public void info(String text) {
+                shown.add("info:" + text);
+            }
+        };
+    }
+}
