@@ -32,6 +32,7 @@ import no.trinn.app.practice.TerminalInput;
 import no.trinn.app.practice.TextEngines;
 import no.trinn.app.practice.TranscriptSink;
 import no.trinn.app.scene.SceneView;
+import no.trinn.app.voice.SpokenTranscript;
 import no.trinn.app.voice.VoicePractice;
 import no.trinn.core.Require;
 import no.trinn.core.session.ClientSettings;
@@ -411,8 +412,12 @@ public final class PracticeCommand implements Callable<Integer> {
         TranscriptSink spoken = turns instanceof Turns.Voice v ? v.practice().speaking(shownSink, practice.scenario(),
                 () -> Optional.ofNullable(started.get()).map(PracticeSession::behaviour).orElse(setup.behaviour())
                         .getOrDefault(SPEECH_RATE, NEUTRAL)) : shownSink;
+        // spoken lines reach the scene clause by clause with the synthesizer's visemes, typed ones with estimates
+        if (spoken instanceof SpokenTranscript voiced) {
+            scene.ifPresent(view -> voiced.onClause(view::spoken));
+        }
         TranscriptSink sink = scene.map(view -> view.showing(spoken, () -> Optional.ofNullable(started.get())
-                .map(PracticeSession::paused).orElse(false))).orElse(spoken);
+                .map(PracticeSession::paused).orElse(false), !(spoken instanceof SpokenTranscript))).orElse(spoken);
         EventLog events = new EventLog();
         PracticeSession session = Sessions.start(setup, engine, engines, List.of(practice.store(), events),
                 Optional.of(coach));

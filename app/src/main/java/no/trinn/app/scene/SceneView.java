@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import no.trinn.app.practice.TranscriptSink;
+import no.trinn.app.voice.SpokenTranscript;
 import no.trinn.core.Require;
 import no.trinn.core.TrinnException;
 import no.trinn.core.frame.CharacterUtterance;
@@ -16,6 +17,7 @@ import no.trinn.scenarios.Scenario;
 import no.trinn.vr.output.Output;
 import no.trinn.vr.output.OutputKind;
 import no.trinn.vr.output.Outputs;
+import no.trinn.vr.render.Caption;
 import no.trinn.vr.timeline.LiveTimeline;
 import no.trinn.vr.timeline.SessionTimeline;
 
@@ -41,6 +43,7 @@ public final class SceneView implements AutoCloseable {
     private volatile boolean running = true;
     private volatile Optional<String> described = Optional.empty();
     private volatile Optional<RuntimeException> failure = Optional.empty();
+    private double speakingUntil;
 
     /** A scene of {@code scenario} to show on {@code kind} once started; with no kind, nothing is rendered. */
     SceneView(Scenario scenario, Optional<OutputKind> kind) {
@@ -77,9 +80,19 @@ public final class SceneView implements AutoCloseable {
 
     /**
      * {@code sink} with every line and pause also shown in the scene. {@code paused} tells whether the session is
-     * paused, asked after each batch of frames.
+     * paused, asked after each batch of frames. The character's lines get visemes estimated from their text; in a
+     * voice session use {@link #showing(TranscriptSink, BooleanSupplier, boolean)} without them and give the
+     * synthesizer's clauses to {@link #spoken}.
      */
     public TranscriptSink showing(TranscriptSink sink, BooleanSupplier paused) {
+        return showing(sink, paused, true);
+    }
+
+    /**
+     * As {@link #showing(TranscriptSink, BooleanSupplier)}; with {@code characterLines} false the character's lines
+     * reach the scene only through {@link #spoken} (a voice session, with the synthesizer's visemes).
+     */
+    public TranscriptSink showing(TranscriptSink sink, BooleanSupplier paused, boolean characterLines) {
         Require.nonNull(sink, "sink");
         Require.nonNull(paused, "paused");
         return new TranscriptSink() {
@@ -109,7 +122,7 @@ public final class SceneView implements AutoCloseable {
             @Override
             public void frames(List<Frame> frames) {
                 for (Frame f : frames) {
-                    if (f instanceof CharacterUtterance line) {
+                    if (characterLines && f instanceof CharacterUtterance line) {
                         String name = scenario.character(line.characterId()).map(Character::name)
                                 .orElse(line.characterId());
                         timeline.add(SessionTimeline.Line.character(name, line.text(), seconds(), line.affect()));
@@ -128,6 +141,19 @@ public final class SceneView implements AutoCloseable {
                 sink.info(text);
             }
         };
+    }
+
+    /**
+     * A clause the character is about to say aloud, with the synthesizer's visemes: shown from now, or from the end
+     * of the clause before it if that is still being spoken (clauses play one after another).
+     */
+    public synchronized void spoken(SpokenTranscript.SpokenClause clause) {
+        Require.nonNull(clause, "clause");
+        double start = Math.max(seconds(), speakingUntil);
+        speakingUntil = start + clause.durationMillis() / 1000.0;
+        String name = scenario.character(clause.characterId()).map(Character::name).orElse(clause.characterId());
+        timeline.add(new SessionTimeline.Line(Caption.Side.CHARACTER, name, clause.text(), start,
+                clause.durationMillis(), clause.visemes(), clause.affect()));
     }
 
     /** The session clock of the scene, in seconds since it opened. */

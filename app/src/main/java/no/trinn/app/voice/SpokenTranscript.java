@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import no.trinn.app.practice.TranscriptSink;
 import no.trinn.core.Require;
@@ -19,7 +20,9 @@ import no.trinn.speech.audio.Pcm;
 import no.trinn.speech.tts.ClauseChunker;
 import no.trinn.speech.tts.SpeechSynthesizer;
 import no.trinn.speech.tts.Utterance;
+import no.trinn.speech.tts.VisemeMapper;
 import no.trinn.speech.tts.VoiceSettings;
+import no.trinn.vr.VisemeCue;
 
 /**
  * A transcript sink that also speaks: everything goes on to the sink it wraps (the subtitles), and each character
@@ -37,6 +40,7 @@ public final class SpokenTranscript implements TranscriptSink {
     private final Scenario scenario;
     private final DoubleSupplier speechRate;
     private final Optional<Playback> playback;
+    private Consumer<SpokenClause> clauses = c -> { };
     private final Set<String> spokenBy = new LinkedHashSet<>();
     private long firstAudioNanos = -1;
     private long synthesisStartNanos = -1;
@@ -103,6 +107,8 @@ public final class SpokenTranscript implements TranscriptSink {
                 for (String clause : ClauseChunker.split(u.text())) {
                     Utterance utterance = synthesizer.synthesize(clause, voice(u.characterId()));
                     spokenBy.add(utterance.engine() + " " + utterance.voice());
+                    clauses.accept(new SpokenClause(u.characterId(), clause, u.affect(),
+                            VisemeMapper.timeline(utterance), utterance.durationMillis()));
                     short[] samples = Pcm.toInternal(utterance.pcm(), utterance.format());
                     playback.ifPresentOrElse(p -> p.clause(clause, samples),
                             () -> audio.write(Pcm.fromInternal(samples, audio.format())));
@@ -115,6 +121,31 @@ public final class SpokenTranscript implements TranscriptSink {
                 synthesisNanos += System.nanoTime() - started;
             }
         }
+    }
+
+    /**
+     * One clause as it goes to the speaker, with the synthesizer's viseme timeline, for the avatar's lips.
+     *
+     * @param characterId who speaks it
+     * @param text the clause
+     * @param affect the character's affect in the line
+     * @param visemes the viseme cues from the synthesizer's phone timings, relative to the clause's start
+     * @param durationMillis how long the clause's audio lasts
+     */
+    public record SpokenClause(String characterId, String text, String affect, List<VisemeCue> visemes,
+            long durationMillis) {
+        public SpokenClause {
+            Require.nonBlank(characterId, "characterId");
+            Require.nonBlank(text, "text");
+            Require.nonNull(affect, "affect");
+            visemes = List.copyOf(Require.nonNull(visemes, "visemes"));
+            Require.inRange(durationMillis, 0, Long.MAX_VALUE, "durationMillis");
+        }
+    }
+
+    /** Tells {@code listener} each clause as it is synthesized (e.g. the scene, for lip sync). */
+    public void onClause(Consumer<SpokenClause> listener) {
+        this.clauses = Require.nonNull(listener, "listener");
     }
 
     /**

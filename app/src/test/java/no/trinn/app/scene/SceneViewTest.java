@@ -10,11 +10,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import no.trinn.app.practice.TranscriptSink;
+import no.trinn.app.voice.SpokenTranscript;
 import no.trinn.core.frame.CharacterUtterance;
 import no.trinn.core.frame.Frame;
 import no.trinn.core.frame.Notice;
 import no.trinn.scenarios.Scenario;
 import no.trinn.scenarios.ScenarioLibrary;
+import no.trinn.vr.Viseme;
+import no.trinn.vr.VisemeCue;
 import no.trinn.vr.render.Caption;
 import no.trinn.vr.timeline.SessionTimeline;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,25 @@ class SceneViewTest {
         assertTrue(t.at(1e6, true).pause().isPresent(), "the pause shows the calm pause scene");
         assertTrue(t.at(0, true).pause().isEmpty(), "not before the session paused");
         assertEquals(List.of("frames", "client:A flat white, please.", "client:", "frames"), shown);
+        view.close();
+    }
+
+    @Test
+    void spokenClausesCarryTheSynthesizersVisemesAndFollowOneAnother() {
+        SceneView view = new SceneView(COFFEE, Optional.empty());
+        List<String> shown = new ArrayList<>();
+        TranscriptSink sink = view.showing(recording(shown), () -> false, false);
+        sink.frames(List.of(new CharacterUtterance("barista", "Hi there! What can I get for you?", "warm", 0)));
+        assertEquals(List.of(), view.timeline().lines(), "a spoken line reaches the scene through its clauses");
+        List<VisemeCue> cues = List.of(new VisemeCue(0, Viseme.REST), new VisemeCue(120, Viseme.OPEN),
+                new VisemeCue(400, Viseme.REST));
+        view.spoken(new SpokenTranscript.SpokenClause("barista", "Hi there!", "warm", cues, 900));
+        view.spoken(new SpokenTranscript.SpokenClause("barista", "What can I get for you?", "warm", cues, 1400));
+        List<SessionTimeline.Line> lines = view.timeline().lines();
+        assertEquals(2, lines.size());
+        assertEquals(cues, lines.get(0).visemes(), "the synthesizer's timeline, not an estimate");
+        assertTrue(lines.get(1).startSeconds() >= lines.get(0).startSeconds() + 0.9 - 1e-9,
+                "the second clause starts when the first has been spoken: " + lines);
         view.close();
     }
 
