@@ -89,25 +89,26 @@ final class AdaptationRows {
         }
     }
 
-    /** The decisions of one session, in the order recorded. */
-    static List<SessionEvent.Decided> decisions(ResultSet rows, String sessionId, Reader reader) throws SQLException {
-        List<SessionEvent.Decided> result = new ArrayList<>();
-        while (rows.next()) {
-            long row = rows.getLong(1);
-            String scope = rows.getString(2);
-            int turnIndex = rows.getInt(3);
-            String before = rows.getString(4);
-            String after = rows.getString(5);
-            String inputs = rows.getString(6);
-            String reason = rows.getString(7);
-            Optional<String> next = Optional.ofNullable(rows.getString(8));
-            String at = rows.getString(9);
-            result.add(reader.read(() -> new SessionEvent.Decided(sessionId, Times.parse(at, "at"),
-                    new Decision(Decision.Scope.valueOf(scope), turnIndex, Json.parseNumbers(before),
-                            Json.parseNumbers(after), Json.parseNumbers(inputs), reason, next)),
-                    "decision " + row + " of session " + sessionId));
-        }
-        return List.copyOf(result);
+    /** The decisions of one session: {@link #decision} reads a row; the one parameter is the session id. */
+    static final String DECISIONS_SQL = """
+            SELECT id, scope, turn_index, before_values, after_values, inputs, reason, next_scenario, at
+            FROM decisions WHERE session_id = ?""";
+
+    /** The decision in the current row of {@code rows}, a result of {@link #DECISIONS_SQL}. */
+    static SessionEvent.Decided decision(ResultSet rows, String sessionId, Reader reader) throws SQLException {
+        long row = rows.getLong(1);
+        String scope = rows.getString(2);
+        int turnIndex = rows.getInt(3);
+        String before = rows.getString(4);
+        String after = rows.getString(5);
+        String inputs = rows.getString(6);
+        String reason = rows.getString(7);
+        Optional<String> next = Optional.ofNullable(rows.getString(8));
+        String at = rows.getString(9);
+        return reader.read(() -> new SessionEvent.Decided(sessionId, Times.parse(at, "at"),
+                new Decision(Decision.Scope.valueOf(scope), turnIndex, Json.parseNumbers(before),
+                        Json.parseNumbers(after), Json.parseNumbers(inputs), reason, next)),
+                "decision " + row + " of session " + sessionId);
     }
 
     /** The latest estimate per scale of the client with {@code alias}, by scale name. */

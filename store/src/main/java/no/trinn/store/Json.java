@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import no.trinn.core.JsonText;
 import no.trinn.core.session.Bounds;
 import no.trinn.core.session.ClientSettings;
 import no.trinn.core.session.SessionSummary;
@@ -42,9 +44,9 @@ final class Json {
         out.append(",\"strengths\":");
         appendArray(out, summary.strengths());
         out.append(",\"practiseNext\":");
-        appendString(out, summary.practiseNext());
+        JsonText.quote(out, summary.practiseNext());
         out.append(",\"realWorldTask\":");
-        appendString(out, summary.realWorldTask());
+        JsonText.quote(out, summary.realWorldTask());
         out.append(",\"turns\":").append(summary.turns());
         return out.append('}').toString();
     }
@@ -86,7 +88,7 @@ final class Json {
             if (i++ > 0) {
                 out.append(',');
             }
-            appendString(out, cap.getKey());
+            JsonText.quote(out, cap.getKey());
             out.append(":[").append(cap.getValue().min()).append(',').append(cap.getValue().max()).append(']');
         }
         out.append("},\"locks\":{");
@@ -97,7 +99,7 @@ final class Json {
             if (i++ > 0) {
                 out.append(',');
             }
-            appendString(out, t.getKey());
+            JsonText.quote(out, t.getKey());
             out.append(":{");
             appendNumbers(out, t.getValue());
             out.append('}');
@@ -138,7 +140,7 @@ final class Json {
             if (i++ > 0) {
                 out.append(',');
             }
-            appendString(out, e.getKey());
+            JsonText.quote(out, e.getKey());
             out.append(':').append(e.getValue().doubleValue());
         }
     }
@@ -153,14 +155,7 @@ final class Json {
     }
 
     private static List<Double> doubles(Object value, String field) {
-        if (!(value instanceof List<?> list)) {
-            throw new IllegalArgumentException(field + " is not a JSON array");
-        }
-        List<Double> result = new ArrayList<>(list.size());
-        for (Object element : list) {
-            result.add(number(element, field + " element"));
-        }
-        return result;
+        return elements(value, field, Json::number);
     }
 
     private static double number(Object value, String field) {
@@ -179,12 +174,17 @@ final class Json {
     }
 
     private static List<String> strings(Object value, String field) {
+        return elements(value, field, Json::string);
+    }
+
+    /** The elements of the JSON array {@code value}, each read by {@code element} (given its value and name). */
+    private static <T> List<T> elements(Object value, String field, BiFunction<Object, String, T> element) {
         if (!(value instanceof List<?> list)) {
             throw new IllegalArgumentException(field + " is not a JSON array");
         }
-        List<String> result = new ArrayList<>(list.size());
-        for (Object element : list) {
-            result.add(string(element, field + " element"));
+        List<T> result = new ArrayList<>(list.size());
+        for (Object e : list) {
+            result.add(element.apply(e, field + " element"));
         }
         return result;
     }
@@ -220,38 +220,9 @@ final class Json {
             if (i > 0) {
                 out.append(',');
             }
-            appendString(out, values.get(i));
+            JsonText.quote(out, values.get(i));
         }
         out.append(']');
-    }
-
-    private static void appendString(StringBuilder out, String value) {
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    // Control characters must be escaped; lone surrogates are escaped so they survive UTF-8.
-                    boolean loneSurrogate = Character.isSurrogate(c) && !(Character.isHighSurrogate(c)
-                            && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1)))
-                            && !(Character.isLowSurrogate(c) && i > 0
-                                    && Character.isHighSurrogate(value.charAt(i - 1)));
-                    if (c < 0x20 || loneSurrogate) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 
     /** Parses one JSON document (with optional surrounding white space). */

@@ -456,39 +456,44 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
      */
     public List<SessionOverview> sessions(String alias) {
         Aliases.requireValid(alias);
-        return query("list a client's sessions", () -> {
-            List<SessionOverview> result = new ArrayList<>();
+        return clientSessionRows(alias, "list a client's sessions", """
+                s.id, s.scenario_id, s.started_at, coalesce(s.ended_at, s.last_event_at), s.status,
+                    (SELECT count(*) FROM turns t WHERE t.session_id = s.id),
+                    %s,
+                    (SELECT count(*) FROM safety_events e WHERE e.session_id = s.id)""".formatted(
+                dialect.jsonFlag("s.summary", "goalMet")), rows -> {
+                    String id = rows.getString(1);
+                    String scenario = rows.getString(2);
+                    String startedAt = rows.getString(3);
+                    String lastAt = rows.getString(4);
+                    String status = rows.getString(5);
+                    int turns = rows.getInt(6);
+                    boolean goalMet = rows.getInt(7) == 1;
+                    int safety = rows.getInt(8);
+                    return read(() -> {
+                        Instant start = Times.parse(startedAt, "started_at");
+                        Duration duration = Duration.between(start, Times.parse(lastAt, "ended_at"));
+                        return new SessionOverview(id, scenario, start,
+                                duration.isNegative() ? Duration.ZERO : duration, SessionStatus.ofColumn(status),
+                                turns, goalMet, safety);
+                    }, "session " + id);
+                });
+    }
+
+    /**
+     * The sessions of the client with {@code alias}, newest first (by start, then in reverse order of recording):
+     * the {@code columns} of {@code sessions s} (joined to {@code clients c}), each row read by {@code reader}.
+     */
+    private <T> List<T> clientSessionRows(String alias, String action, String columns, RowReader<T> reader) {
+        return query(action, () -> {
             try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT s.id, s.scenario_id, s.started_at, coalesce(s.ended_at, s.last_event_at), s.status,
-                        (SELECT count(*) FROM turns t WHERE t.session_id = s.id),
-                        %s,
-                        (SELECT count(*) FROM safety_events e WHERE e.session_id = s.id)
+                    SELECT %s
                     FROM sessions s JOIN clients c ON c.id = s.client_id
                     WHERE c.alias = ?
-                    ORDER BY %s DESC, s.rowid DESC""".formatted(dialect.jsonFlag("s.summary", "goalMet"),
-                    dialect.codePoints("s.started_at")))) {
+                    ORDER BY %s DESC, s.rowid DESC""".formatted(columns, dialect.codePoints("s.started_at")))) {
                 query.setString(1, alias);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        String id = rows.getString(1);
-                        String scenario = rows.getString(2);
-                        String startedAt = rows.getString(3);
-                        String lastAt = rows.getString(4);
-                        String status = rows.getString(5);
-                        int turns = rows.getInt(6);
-                        boolean goalMet = rows.getInt(7) == 1;
-                        int safety = rows.getInt(8);
-                        result.add(read(() -> {
-                            Instant start = Times.parse(startedAt, "started_at");
-                            Duration duration = Duration.between(start, Times.parse(lastAt, "ended_at"));
-                            return new SessionOverview(id, scenario, start,
-                                    duration.isNegative() ? Duration.ZERO : duration, SessionStatus.ofColumn(status),
-                                    turns, goalMet, safety);
-                        }, "session " + id));
-                    }
-                }
+                return rows(query, reader);
             }
-            return List.copyOf(result);
         });
     }
 
@@ -617,17 +622,12 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
 
     /** The difficulty controller's decisions for session {@code sessionId}, in the order recorded. */
     public List<SessionEvent.Decided> decisions(String sessionId) {
-        Require.nonNull(sessionId, "sessionId");
-        return query("read the decisions of session " + sessionId, () -> {
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    SELECT id, scope, turn_index, before_values, after_values, inputs, reason, next_scenario, at
-                    FROM decisions WHERE session_id = ? ORDER BY id""")) {
-                statement.setString(1, sessionId);
-                try (ResultSet rows = statement.executeQuery()) {
-                    return AdaptationRows.decisions(rows, sessionId, this::read);
-                }
-            }
-        });
+        return sessionRows(sessionId, "decisions", AdaptationRows.DECISIONS_SQL + " ORDER BY id",
+                decisionReader(sessionId));
+    }
+
+    private RowReader<SessionEvent.Decided> decisionReader(String sessionId) {
+        return rows -> AdaptationRows.decision(rows, sessionId, this::read);
     }
 
     /**
@@ -680,49 +680,37 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
      */
     public List<SessionResult> results(String alias) {
         Aliases.requireValid(alias);
-        return query("read a client's session results", () -> {
-            List<SessionResult> result = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT s.id, s.scenario_id, s.started_at, s.status, s.end_reason, %s, %s,
-                        s.goal_score, s.success_rate, s.mean_response_ms, s.start_difficulty, s.end_difficulty,
-                        s.confidence_before, s.confidence_after, s.task_outcome
-                    FROM sessions s JOIN clients c ON c.id = s.client_id
-                    WHERE c.alias = ?
-                    ORDER BY %s DESC, s.rowid DESC""".formatted(dialect.jsonFlag("s.summary", "goalMet"),
-                    dialect.jsonText("s.summary", "realWorldTask"), dialect.codePoints("s.started_at")))) {
-                query.setString(1, alias);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        String id = rows.getString(1);
-                        String scenario = rows.getString(2);
-                        String startedAt = rows.getString(3);
-                        String status = rows.getString(4);
-                        Optional<String> endReason = Optional.ofNullable(rows.getString(5));
-                        boolean goalMet = rows.getInt(6) == 1;
-                        Optional<String> task = Optional.ofNullable(rows.getString(7));
-                        double goalScore = rows.getDouble(8);
-                        boolean scored = !rows.wasNull();
-                        double successRate = rows.getDouble(9);
-                        double responseMillis = rows.getDouble(10);
-                        double startDifficulty = rows.getDouble(11);
-                        double endDifficulty = rows.getDouble(12);
-                        int before = rows.getInt(13);
-                        OptionalInt confidenceBefore = rows.wasNull() ? OptionalInt.empty() : OptionalInt.of(before);
-                        int after = rows.getInt(14);
-                        OptionalInt confidenceAfter = rows.wasNull() ? OptionalInt.empty() : OptionalInt.of(after);
-                        Optional<String> outcome = Optional.ofNullable(rows.getString(15));
-                        result.add(read(() -> new SessionResult(id, scenario, Times.parse(startedAt, "started_at"),
-                                SessionStatus.ofColumn(status), endReason, goalMet, scored
-                                        ? Optional.of(new SessionScore(goalScore, successRate, responseMillis,
-                                                startDifficulty, endDifficulty))
-                                        : Optional.empty(), confidenceBefore,
-                                confidenceAfter, task, outcome.map(SessionEvent.TaskOutcome::valueOf)),
-                                "session " + id));
-                    }
-                }
-            }
-            return List.copyOf(result);
-        });
+        return clientSessionRows(alias, "read a client's session results", """
+                s.id, s.scenario_id, s.started_at, s.status, s.end_reason, %s, %s,
+                    s.goal_score, s.success_rate, s.mean_response_ms, s.start_difficulty, s.end_difficulty,
+                    s.confidence_before, s.confidence_after, s.task_outcome""".formatted(
+                dialect.jsonFlag("s.summary", "goalMet"), dialect.jsonText("s.summary", "realWorldTask")), rows -> {
+                    String id = rows.getString(1);
+                    String scenario = rows.getString(2);
+                    String startedAt = rows.getString(3);
+                    String status = rows.getString(4);
+                    Optional<String> endReason = Optional.ofNullable(rows.getString(5));
+                    boolean goalMet = rows.getInt(6) == 1;
+                    Optional<String> task = Optional.ofNullable(rows.getString(7));
+                    double goalScore = rows.getDouble(8);
+                    boolean scored = !rows.wasNull();
+                    double successRate = rows.getDouble(9);
+                    double responseMillis = rows.getDouble(10);
+                    double startDifficulty = rows.getDouble(11);
+                    double endDifficulty = rows.getDouble(12);
+                    int before = rows.getInt(13);
+                    OptionalInt confidenceBefore = rows.wasNull() ? OptionalInt.empty() : OptionalInt.of(before);
+                    int after = rows.getInt(14);
+                    OptionalInt confidenceAfter = rows.wasNull() ? OptionalInt.empty() : OptionalInt.of(after);
+                    Optional<String> outcome = Optional.ofNullable(rows.getString(15));
+                    return read(() -> new SessionResult(id, scenario, Times.parse(startedAt, "started_at"),
+                            SessionStatus.ofColumn(status), endReason, goalMet, scored
+                                    ? Optional.of(new SessionScore(goalScore, successRate, responseMillis,
+                                            startDifficulty, endDifficulty))
+                                    : Optional.empty(), confidenceBefore,
+                            confidenceAfter, task, outcome.map(SessionEvent.TaskOutcome::valueOf)),
+                            "session " + id);
+                });
     }
 
     // ---- live sessions and their commands --------------------------------------------------------------------------
@@ -733,24 +721,21 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
      */
     public List<ActiveSession> activeSessions() {
         return query("list the active sessions", () -> {
-            List<ActiveSession> result = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement("""
                     SELECT s.id, c.alias, s.scenario_id, s.started_at, s.last_event_at
                     FROM sessions s JOIN clients c ON c.id = s.client_id
                     WHERE s.status = 'active'
-                    ORDER BY %s DESC, s.rowid DESC""".formatted(dialect.codePoints("s.started_at")));
-                    ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
+                    ORDER BY %s DESC, s.rowid DESC""".formatted(dialect.codePoints("s.started_at")))) {
+                return rows(query, rows -> {
                     String id = rows.getString(1);
                     String alias = rows.getString(2);
                     String scenario = rows.getString(3);
                     String startedAt = rows.getString(4);
                     String lastAt = rows.getString(5);
-                    result.add(read(() -> new ActiveSession(id, alias, scenario, Times.parse(startedAt, "started_at"),
-                            Times.parse(lastAt, "last_event_at")), "session " + id));
-                }
+                    return read(() -> new ActiveSession(id, alias, scenario, Times.parse(startedAt, "started_at"),
+                            Times.parse(lastAt, "last_event_at")), "session " + id);
+                });
             }
-            return List.copyOf(result);
         });
     }
 
@@ -805,19 +790,10 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
                     ? rowsBetween(TURNS_SQL + " AND turn_index > ? AND turn_index <= ? ORDER BY turn_index", sessionId,
                             from.turn(), turn, turnReader(sessionId))
                     : List.of();
-            List<SessionEvent.Decided> decisions = List.of();
-            if (decision > from.decision()) {
-                try (PreparedStatement statement = connection.prepareStatement("""
-                        SELECT id, scope, turn_index, before_values, after_values, inputs, reason, next_scenario, at
-                        FROM decisions WHERE session_id = ? AND id > ? AND id <= ? ORDER BY id""")) {
-                    statement.setString(1, sessionId);
-                    statement.setLong(2, from.decision());
-                    statement.setLong(3, decision);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        decisions = AdaptationRows.decisions(rows, sessionId, this::read);
-                    }
-                }
-            }
+            List<SessionEvent.Decided> decisions = decision > from.decision()
+                    ? rowsBetween(AdaptationRows.DECISIONS_SQL + " AND id > ? AND id <= ? ORDER BY id", sessionId,
+                            from.decision(), decision, decisionReader(sessionId))
+                    : List.of();
             List<SessionEvent.SafetyRaised> raised = safety > from.safety()
                     ? rowsBetween(SAFETY_SQL + " AND id > ? AND id <= ? ORDER BY id", sessionId, from.safety(), safety,
                             safetyReader(sessionId))
@@ -835,18 +811,12 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
     /** The rows of {@code sql} (parameters: the session id, then the bounds after and up to), inside a query. */
     private <T> List<T> rowsBetween(String sql, String sessionId, long after, long upTo, RowReader<T> reader)
             throws SQLException {
-        List<T> result = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, sessionId);
             statement.setLong(2, after);
             statement.setLong(3, upTo);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    result.add(reader.read(rows));
-                }
-            }
+            return rows(statement, reader);
         }
-        return List.copyOf(result);
     }
 
     /**
@@ -1372,17 +1342,22 @@ public final class SessionStore implements AutoCloseable, SessionObserver {
     private <T> List<T> sessionRows(String sessionId, String what, String sql, RowReader<T> reader) {
         Require.nonNull(sessionId, "sessionId");
         return query("read the " + what + " of session " + sessionId, () -> {
-            List<T> result = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setString(1, sessionId);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        result.add(reader.read(rows));
-                    }
-                }
+                return rows(statement, reader);
             }
-            return List.copyOf(result);
         });
+    }
+
+    /** The rows {@code statement} (its parameters set) answers, each read by {@code reader}, in order. */
+    private static <T> List<T> rows(PreparedStatement statement, RowReader<T> reader) throws SQLException {
+        List<T> result = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                result.add(reader.read(rows));
+            }
+        }
+        return List.copyOf(result);
     }
 
     private <T> T read(Supplier<T> reading, String what) {

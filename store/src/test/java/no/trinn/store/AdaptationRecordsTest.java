@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,37 +16,13 @@ import no.trinn.core.session.Decision;
 import no.trinn.core.session.LevelEstimate;
 import no.trinn.core.session.SessionEvent;
 import no.trinn.core.session.SessionScore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(Backend.class)
-class AdaptationRecordsTest {
-    @Parameter
-    Backend backend;
-
-    @TempDir
-    Path dir;
-
-    private Backend.Place db;
-
-    @BeforeEach
-    void place() {
-        db = backend.place(dir.resolve("t.db"));
-    }
-
-    @AfterEach
-    void drop() throws java.sql.SQLException {
-        if (db != null) { // null when the backend is skipped
-            db.close();
-        }
-    }
-
+class AdaptationRecordsTest extends StoreFixture {
     private static Decision within(int turn, double from, double to) {
         Map<String, Double> before = new LinkedHashMap<>();
         before.put("difficulty", from);

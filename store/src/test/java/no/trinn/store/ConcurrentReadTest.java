@@ -3,7 +3,6 @@ package no.trinn.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -13,11 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import no.trinn.core.session.SessionEvent;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -27,28 +22,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(Backend.class)
-class ConcurrentReadTest {
+class ConcurrentReadTest extends StoreFixture {
     private static final int TURNS = 150;
-
-    @Parameter
-    Backend backend;
-
-    @TempDir
-    Path dir;
-
-    private Backend.Place db;
-
-    @BeforeEach
-    void place() {
-        db = backend.place(dir.resolve("trinn.db"));
-    }
-
-    @AfterEach
-    void drop() throws java.sql.SQLException {
-        if (db != null) { // null when the backend is skipped
-            db.close();
-        }
-    }
 
     @Test
     void readerSeesAGrowingConsistentPrefixWhileTheWriterWrites() throws Exception {

@@ -10,39 +10,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Kills a recording JVM mid-session and checks that what it committed survives and is marked interrupted. */
 @ParameterizedClass(name = "{0}")
 @EnumSource(Backend.class)
-class CrashRecoveryTest {
+class CrashRecoveryTest extends StoreFixture {
     private static final int TURNS = 5;
-
-    @Parameter
-    Backend backend;
-
-    @TempDir
-    Path dir;
-
-    private Backend.Place db;
-
-    @BeforeEach
-    void place() {
-        db = backend.place(dir.resolve("trinn.db"));
-    }
-
-    @AfterEach
-    void drop() throws java.sql.SQLException {
-        if (db != null) { // null when the backend is skipped
-            db.close();
-        }
-    }
 
     @Test
     void keepsCommittedTurnsOfAKilledProcessAndMarksItsSessionInterrupted() throws Exception {

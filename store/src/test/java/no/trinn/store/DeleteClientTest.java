@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,39 +20,15 @@ import no.trinn.core.session.Decision;
 import no.trinn.core.session.LevelEstimate;
 import no.trinn.core.session.SessionEvent;
 import no.trinn.core.session.SessionScore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(Backend.class)
-class DeleteClientTest {
+class DeleteClientTest extends StoreFixture {
     private static final List<String> TABLES = List.of("clients", "sessions", "turns", "safety_events", "pauses",
             "decisions", "level_estimates", "client_settings", "session_commands");
-
-    @Parameter
-    Backend backend;
-
-    @TempDir
-    Path dir;
-
-    private Backend.Place db;
-
-    @BeforeEach
-    void place() {
-        db = backend.place(dir.resolve("trinn.db"));
-    }
-
-    @AfterEach
-    void drop() throws SQLException {
-        if (db != null) { // null when the backend is skipped
-            db.close();
-        }
-    }
 
     /** Records two ended sessions with every kind of row for {@code alias}, and settings. */
     private static void recordClient(SessionStore store, String alias, String prefix) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,38 +13,14 @@ import no.trinn.core.session.Bounds;
 import no.trinn.core.session.ClientSettings;
 import no.trinn.core.session.Decision;
 import no.trinn.core.session.SessionEvent;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Commands to running sessions, and reading what is new in a session since a cursor, on every backend. */
 @ParameterizedClass(name = "{0}")
 @EnumSource(Backend.class)
-class LiveSessionsTest {
-    @Parameter
-    Backend backend;
-
-    @TempDir
-    Path dir;
-
-    private Backend.Place db;
-
-    @BeforeEach
-    void place() {
-        db = backend.place(dir.resolve("t.db"));
-    }
-
-    @AfterEach
-    void drop() throws java.sql.SQLException {
-        if (db != null) {
-            db.close();
-        }
-    }
-
+class LiveSessionsTest extends StoreFixture {
     private static SessionEvent.Decided decided(String id, Instant at, int turn, double warmth) {
         return new SessionEvent.Decided(id, at, new Decision(Decision.Scope.WITHIN_SESSION, turn,
                 Map.of("warmth", 0.8), Map.of("warmth", warmth), Map.of("success", 1.0), "the therapist changed it",

@@ -16,35 +16,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import no.trinn.core.session.SessionEvent;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(Backend.class)
-class SessionStoreTest {
-    @Parameter
-    Backend backend;
-
-    @TempDir
-    Path dir;
-
-    private Backend.Place db;
-
-    @BeforeEach
-    void place() {
-        db = backend.place(dir.resolve("records").resolve("trinn.db"));
-    }
-
-    @AfterEach
-    void drop() throws SQLException {
-        if (db != null) { // null when the backend is skipped
-            db.close();
-        }
+class SessionStoreTest extends StoreFixture {
+    @Override
+    Path file() {
+        return dir.resolve("records").resolve("trinn.db");
     }
 
     @Test

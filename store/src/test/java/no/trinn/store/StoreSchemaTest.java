@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,38 +13,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import no.trinn.core.session.SessionEvent;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The schema, its migrations and locking, the same on every database (file-specific checks: StoreOpeningTest). */
 @ParameterizedClass(name = "{0}")
 @EnumSource(Backend.class)
-class StoreSchemaTest {
-    @Parameter
-    Backend backend;
-
-    @TempDir
-    Path dir;
-
-    private Backend.Place db;
-
-    @BeforeEach
-    void place() {
-        db = backend.place(dir.resolve("trinn.db"));
-    }
-
-    @AfterEach
-    void drop() throws SQLException {
-        if (db != null) { // null when the backend is skipped
-            db.close();
-        }
-    }
-
+class StoreSchemaTest extends StoreFixture {
     private StoreException assertFailsNaming(String problem) {
         StoreException e = assertThrows(StoreException.class, () -> db.open().close());
         assertTrue(e.getMessage().contains(db.shown()), e.getMessage());

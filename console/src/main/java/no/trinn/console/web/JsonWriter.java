@@ -1,34 +1,41 @@
 package no.trinn.console.web;
 
 import java.util.Locale;
+import no.trinn.core.JsonText;
 
-/** A minimal streaming JSON writer for the export: objects, arrays, strings, numbers, booleans and null. */
+/**
+ * A minimal streaming JSON writer for the export: objects, arrays, strings, numbers, booleans and null. Strings are
+ * escaped by {@link JsonText#quoteForHtml}, so the text may also stand inside a page.
+ */
 final class JsonWriter {
     private final StringBuilder out = new StringBuilder(4096);
     private boolean first = true;
 
     JsonWriter begin() {
-        comma();
-        out.append('{');
-        first = true;
-        return this;
+        return open('{');
     }
 
     JsonWriter end() {
-        out.append('}');
-        first = false;
-        return this;
+        return close('}');
     }
 
     JsonWriter beginArray() {
+        return open('[');
+    }
+
+    JsonWriter endArray() {
+        return close(']');
+    }
+
+    private JsonWriter open(char bracket) {
         comma();
-        out.append('[');
+        out.append(bracket);
         first = true;
         return this;
     }
 
-    JsonWriter endArray() {
-        out.append(']');
+    private JsonWriter close(char bracket) {
+        out.append(bracket);
         first = false;
         return this;
     }
@@ -36,7 +43,7 @@ final class JsonWriter {
     /** The key of the next value in an object. */
     JsonWriter key(String key) {
         comma();
-        string(key);
+        JsonText.quoteForHtml(out, key);
         out.append(':');
         first = true;
         return this;
@@ -47,41 +54,34 @@ final class JsonWriter {
         if (v == null) {
             out.append("null");
         } else {
-            string(v);
+            JsonText.quoteForHtml(out, v);
         }
         first = false;
         return this;
     }
 
     JsonWriter value(double v) {
-        comma();
-        if (Double.isFinite(v)) {
-            out.append(v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ROOT, "%.1f", v)
-                    : Double.toString(v));
-        } else {
-            out.append("null");
-        }
-        first = false;
-        return this;
+        return scalar(Double.isFinite(v)
+                ? v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ROOT, "%.1f", v) : Double.toString(v)
+                : "null");
     }
 
     JsonWriter value(long v) {
-        comma();
-        out.append(v);
-        first = false;
-        return this;
+        return scalar(Long.toString(v));
     }
 
     JsonWriter value(boolean v) {
-        comma();
-        out.append(v);
-        first = false;
-        return this;
+        return scalar(Boolean.toString(v));
     }
 
     JsonWriter nullValue() {
+        return scalar("null");
+    }
+
+    /** A value written as {@code text}. */
+    private JsonWriter scalar(String text) {
         comma();
-        out.append("null");
+        out.append(text);
         first = false;
         return this;
     }
@@ -96,27 +96,5 @@ final class JsonWriter {
             out.append(',');
         }
         first = true;
-    }
-
-    private void string(String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || c == '<' || c == '>') {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 }
