@@ -1,10 +1,6 @@
 package no.trinn.agents.dialogue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import no.trinn.agents.AgentException;
+import no.trinn.agents.YamlResource;
 import no.trinn.scenarios.Line;
 import no.trinn.scenarios.Range;
 
@@ -66,33 +63,19 @@ public record CommonPhrases(String language, List<String> repair, List<Line> rep
 
     private static CommonPhrases read(String language) {
         String name = "common-" + language + ".yaml";
-        try (InputStream in = CommonPhrases.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new AgentException(name + ": not found on the classpath");
-            }
-            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
+        JsonNode root = YamlResource.tree(CommonPhrases.class, name);
+        try {
             Map<String, String> feedback = new HashMap<>();
             flatten("", root.path("feedback"), feedback);
-            return new CommonPhrases(language, strings(root, "repair", name), lines(root.path("repeatPrefix")),
-                    lines(root.path("silence")), new HashSet<>(strings(root, "stopWords", name)),
-                    new HashSet<>(strings(root, "questionWords", name)),
-                    new HashSet<>(strings(root, "politeWords", name)), feedback,
+            return new CommonPhrases(language, YamlResource.strings(root, "repair", name),
+                    lines(root.path("repeatPrefix")), lines(root.path("silence")),
+                    new HashSet<>(YamlResource.strings(root, "stopWords", name)),
+                    new HashSet<>(YamlResource.strings(root, "questionWords", name)),
+                    new HashSet<>(YamlResource.strings(root, "politeWords", name)), feedback,
                     root.path("matching").path("semantic").asDouble(0), root.path("matching").path("lexical").asDouble(0));
         } catch (IllegalArgumentException e) {
             throw new AgentException(name + ": " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new AgentException(name + ": cannot read: " + e.getMessage(), e);
         }
-    }
-
-    private static List<String> strings(JsonNode root, String field, String file) {
-        JsonNode node = root.path(field);
-        if (!node.isArray() || node.isEmpty()) {
-            throw new AgentException(file + ": field '" + field + "' must be a non-empty list");
-        }
-        List<String> out = new ArrayList<>();
-        node.forEach(n -> out.add(n.asText()));
-        return out;
     }
 
     private static List<Line> lines(JsonNode node) {

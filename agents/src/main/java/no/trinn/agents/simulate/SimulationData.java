@@ -1,15 +1,12 @@
 package no.trinn.agents.simulate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import no.trinn.agents.AgentException;
+import no.trinn.agents.YamlResource;
 
 /** Reads and keeps the simulation's data files: the archetypes and the client words per language. */
 final class SimulationData {
@@ -37,17 +34,17 @@ final class SimulationData {
 
     private static ClientWords readWords(String language) {
         String file = "client-" + language + ".yaml";
-        JsonNode root = tree(file);
+        JsonNode root = YamlResource.tree(SimulationData.class, file);
         try {
-            return new ClientWords(language, strings(root, "hesitations", file), strings(root, "fillers", file),
-                    strings(root, "offTopic", file));
+            return new ClientWords(language, YamlResource.strings(root, "hesitations", file),
+                    YamlResource.strings(root, "fillers", file), YamlResource.strings(root, "offTopic", file));
         } catch (IllegalArgumentException e) {
             throw new AgentException(file + ": " + e.getMessage(), e);
         }
     }
 
     private static List<ClientProfile> readArchetypes() {
-        JsonNode root = tree(ARCHETYPES);
+        JsonNode root = YamlResource.tree(SimulationData.class, ARCHETYPES);
         List<ClientProfile> out = new ArrayList<>();
         JsonNode list = root.path("archetypes");
         if (!list.isArray() || list.isEmpty()) {
@@ -87,26 +84,5 @@ final class SimulationData {
             throw new IllegalArgumentException(field + ": must be a number");
         }
         return n.asDouble();
-    }
-
-    private static JsonNode tree(String file) {
-        try (InputStream in = SimulationData.class.getResourceAsStream(file)) {
-            if (in == null) {
-                throw new AgentException(file + ": not found on the classpath");
-            }
-            return new ObjectMapper(new YAMLFactory()).readTree(in);
-        } catch (IOException e) {
-            throw new AgentException(file + ": cannot read: " + e.getMessage(), e);
-        }
-    }
-
-    private static List<String> strings(JsonNode root, String field, String file) {
-        JsonNode node = root.path(field);
-        if (!node.isArray() || node.isEmpty()) {
-            throw new AgentException(file + ": field '" + field + "' must be a non-empty list");
-        }
-        List<String> out = new ArrayList<>();
-        node.forEach(n -> out.add(n.asText()));
-        return out;
     }
 }

@@ -9,8 +9,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,9 +17,6 @@ import no.trinn.agents.adapt.AdaptiveCoach;
 import no.trinn.agents.adapt.ControllerSettings;
 import no.trinn.agents.session.PracticeSession;
 import no.trinn.agents.session.SessionSetup;
-import no.trinn.core.frame.CharacterUtterance;
-import no.trinn.core.frame.Frame;
-import no.trinn.core.frame.Notice;
 import no.trinn.core.session.ClientSettings;
 import no.trinn.core.session.Decision;
 import no.trinn.core.session.SessionEvent;
@@ -45,52 +40,9 @@ class RemoteCommandsTest {
     @TempDir
     Path dir;
 
-    /** Records what the client would see. */
-    private static final class Screen implements TranscriptSink {
-        final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-        final List<String> character = Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public void header(Scenario scenario, String engine) {
-        }
-
-        @Override
-        public void loading() {
-        }
-
-        @Override
-        public void client(String text) {
-            lines.add("You: " + text);
-        }
-
-        @Override
-        public void command(String command) {
-        }
-
-        @Override
-        public void frames(List<Frame> frames) {
-            for (Frame f : frames) {
-                switch (f) {
-                    case CharacterUtterance u -> {
-                        lines.add("Character: " + u.text());
-                        character.add(u.text());
-                    }
-                    case Notice n -> lines.add("[" + n.kind() + "] " + n.text());
-                    default -> {
-                    }
-                }
-            }
-        }
-
-        @Override
-        public void info(String text) {
-            lines.add(text);
-        }
-    }
-
     /** One session of coffee-order with its driver, store and poller. */
     private record Run(SessionStore store, PracticeSession session, SessionDriver driver, EventLog events,
-            Screen screen, RemoteCommands remote, StringWriter err) implements AutoCloseable {
+            RecordingSink screen, RemoteCommands remote, StringWriter err) implements AutoCloseable {
         static Run start(Path dir) {
             SessionStore store = SessionStore.open(dir.resolve("trinn.db"));
             ScenarioLibrary library = ScenarioLibrary.shipped();
@@ -103,7 +55,7 @@ class RemoteCommandsTest {
             EventLog events = new EventLog();
             PracticeSession session = Sessions.start(setup, engines.engine(), engines, List.of(store, events),
                     Optional.of(coach));
-            Screen screen = new Screen();
+            RecordingSink screen = new RecordingSink();
             SessionDriver driver = new SessionDriver(session, events, screen, engines.prepare(scenario));
             driver.open();
             StringWriter err = new StringWriter();
@@ -165,8 +117,8 @@ class RemoteCommandsTest {
             until("the pause", () -> run.events().pauses().size() == 1);
             assertTrue(run.events().pauses().getFirst().paused());
             assertEquals("therapist", run.events().pauses().getFirst().reason());
-            assertTrue(run.screen().lines.contains("[STATUS] " + SessionDriver.PAUSED_BY_THERAPIST),
-                    run.screen().lines::toString);
+            assertTrue(run.screen().lines().contains("[STATUS] " + SessionDriver.PAUSED_BY_THERAPIST),
+                    () -> run.screen().lines().toString());
             assertEquals(List.of(true), run.store().pauses(run.id()).stream()
                     .map(SessionEvent.PauseChanged::paused).toList(), "recorded for the console");
 
@@ -184,7 +136,7 @@ class RemoteCommandsTest {
 
             run.send(SessionCommand.Kind.RESUME, SessionCommand.NO_PAYLOAD);
             until("the resumption", () -> run.events().pauses().size() == 2);
-            assertTrue(run.screen().lines.contains("[STATUS] " + SessionDriver.RESUMED_BY_THERAPIST));
+            assertTrue(run.screen().lines().contains("[STATUS] " + SessionDriver.RESUMED_BY_THERAPIST));
 
             run.driver().handle("A coffee, please.");
             SessionEvent.TurnCompleted next = run.store().turns(run.id()).getLast();
@@ -198,10 +150,10 @@ class RemoteCommandsTest {
             until("the end", () -> run.driver().ended());
             SessionEvent.Ended ended = run.events().ended().orElseThrow();
             assertEquals("stopped", ended.reason());
-            assertTrue(run.screen().lines.contains("[STATUS] " + SessionDriver.STOPPED_BY_THERAPIST));
-            assertTrue(run.screen().lines.stream().anyMatch(l -> l.startsWith("[FEEDBACK]")), "with feedback");
+            assertTrue(run.screen().lines().contains("[STATUS] " + SessionDriver.STOPPED_BY_THERAPIST));
+            assertTrue(run.screen().lines().stream().anyMatch(l -> l.startsWith("[FEEDBACK]")), "with feedback");
             // the poller tells the client after it has ended the session: wait for it rather than race it
-            until("the closing hint", () -> run.screen().lines.contains("(Press Enter to close.)"));
+            until("the closing hint", () -> run.screen().lines().contains("(Press Enter to close.)"));
             assertThrows(StoreException.class, () -> run.send(SessionCommand.Kind.PAUSE, SessionCommand.NO_PAYLOAD),
                     "an ended session takes no more commands");
             assertEquals("", run.err().toString());

@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import no.trinn.app.practice.RecordingSink;
 import no.trinn.app.practice.TranscriptSink;
 import no.trinn.app.voice.SpokenTranscript;
 import no.trinn.core.frame.CharacterUtterance;
-import no.trinn.core.frame.Frame;
 import no.trinn.core.frame.Notice;
 import no.trinn.scenarios.Scenario;
 import no.trinn.scenarios.ScenarioLibrary;
@@ -29,9 +28,9 @@ class SceneViewTest {
     @Test
     void everyLineAndPauseOfTheSessionReachesTheSceneAndTheTranscriptStillGetsEverything() {
         SceneView view = new SceneView(COFFEE, Optional.empty());
-        List<String> shown = new ArrayList<>();
+        RecordingSink shown = new RecordingSink();
         AtomicBoolean paused = new AtomicBoolean();
-        TranscriptSink sink = view.showing(recording(shown), paused::get);
+        TranscriptSink sink = view.showing(shown, paused::get);
         sink.frames(List.of(new CharacterUtterance("barista", "Hi there! What can I get for you?", "warm", 0)));
         sink.client("A flat white, please.");
         sink.client("");
@@ -47,15 +46,14 @@ class SceneViewTest {
         assertEquals(Caption.Side.CLIENT, lines.get(1).side());
         assertTrue(t.at(1e6, true).pause().isPresent(), "the pause shows the calm pause scene");
         assertTrue(t.at(0, true).pause().isEmpty(), "not before the session paused");
-        assertEquals(List.of("frames", "client:A flat white, please.", "client:", "frames"), shown);
+        assertEquals(List.of("frames", "client:A flat white, please.", "client:", "frames"), shown.calls());
         view.close();
     }
 
     @Test
     void spokenClausesCarryTheSynthesizersVisemesAndFollowOneAnother() {
         SceneView view = new SceneView(COFFEE, Optional.empty());
-        List<String> shown = new ArrayList<>();
-        TranscriptSink sink = view.showing(recording(shown), () -> false, false);
+        TranscriptSink sink = view.showing(new RecordingSink(), () -> false, false);
         sink.frames(List.of(new CharacterUtterance("barista", "Hi there! What can I get for you?", "warm", 0)));
         assertEquals(List.of(), view.timeline().lines(), "a spoken line reaches the scene through its clauses");
         List<VisemeCue> cues = List.of(new VisemeCue(0, Viseme.REST), new VisemeCue(120, Viseme.OPEN),
@@ -83,39 +81,5 @@ class SceneViewTest {
         assertTrue(view.get().showing(), "the window stays open while the session runs");
         view.get().close();
         assertTrue(!view.get().showing());
-    }
-
-    private static TranscriptSink recording(List<String> shown) {
-        return new TranscriptSink() {
-            @Override
-            public void header(Scenario scenario, String engine) {
-                shown.add("header");
-            }
-
-            @Override
-            public void loading() {
-                shown.add("loading");
-            }
-
-            @Override
-            public void client(String text) {
-                shown.add("client:" + text);
-            }
-
-            @Override
-            public void command(String command) {
-                shown.add("command:" + command);
-            }
-
-            @Override
-            public void frames(List<Frame> frames) {
-                shown.add("frames");
-            }
-
-            @Override
-            public void info(String text) {
-                shown.add("info:" + text);
-            }
-        };
     }
 }

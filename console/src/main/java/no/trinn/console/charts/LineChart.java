@@ -19,10 +19,7 @@ import no.trinn.core.Require;
  */
 public record LineChart(String title, ChartAxis x, ChartAxis y, List<ChartSeries> series, Optional<ChartBand> band) {
     public LineChart {
-        Require.nonBlank(title, "title");
-        Require.nonNull(x, "x");
-        Require.nonNull(y, "y");
-        series = List.copyOf(Require.nonNull(series, "series"));
+        series = Svg.checked(title, x, y, series);
         Require.nonNull(band, "band");
     }
 
@@ -54,9 +51,7 @@ public record LineChart(String title, ChartAxis x, ChartAxis y, List<ChartSeries
             }
         });
         svg.axes(a, x, y);
-        svg.raw("<g class=\"data\" clip-path=\"" + svg.clip() + "\">\n");
-        for (int i = 0; i < series.size(); i++) {
-            ChartSeries s = series.get(i);
+        return svg.data(a, series, true, (s, i) -> {
             if (s.joined()) {
                 StringBuilder points = new StringBuilder();
                 for (ChartPoint p : s.points()) {
@@ -76,16 +71,10 @@ public record LineChart(String title, ChartAxis x, ChartAxis y, List<ChartSeries
                     svg.errorBar(a.x(x, p.x()), a.y(y, p.y() - p.error()), a.y(y, p.y() + p.error()), i);
                 }
             }
-            for (ChartPoint p : s.points()) {
-                svg.marker(a.x(x, p.x()), a.y(y, p.y()), i, s.name() + ": " + x.tickLabel(p.x()) + ", "
-                        + y.tickLabel(p.y()) + (p.error() > 0 ? " \u00b1 " + y.tickLabel(p.error()) : ""));
-            }
+            svg.markers(a, x, y, s, i, true);
             if (!s.joined()) {
                 svg.raw("</g>\n");
             }
-        }
-        svg.raw("</g>\n");
-        svg.legend(a, series, true);
-        return svg.finish();
+        });
     }
 }

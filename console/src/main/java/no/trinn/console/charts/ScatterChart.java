@@ -20,10 +20,7 @@ import no.trinn.core.Require;
 public record ScatterChart(String title, ChartAxis x, ChartAxis y, List<ChartSeries> series, boolean diagonal,
         String diagonalLabel) {
     public ScatterChart {
-        Require.nonBlank(title, "title");
-        Require.nonNull(x, "x");
-        Require.nonNull(y, "y");
-        series = List.copyOf(Require.nonNull(series, "series"));
+        series = Svg.checked(title, x, y, series);
         Require.nonNull(diagonalLabel, "diagonalLabel");
         if (diagonal) {
             Require.nonBlank(diagonalLabel, "diagonalLabel");
@@ -46,10 +43,10 @@ public record ScatterChart(String title, ChartAxis x, ChartAxis y, List<ChartSer
     }
 
     private String draw(Svg svg) {
-        PlotArea a = PlotArea.STANDARD;
-        svg.axes(a, x, y);
         double from = Math.max(x.min(), y.min());
         double to = Math.min(x.max(), y.max());
+        PlotArea a = PlotArea.STANDARD;
+        svg.axes(a, x, y);
         if (diagonal && to > from) {
             svg.raw("<line class=\"diagonal\" x1=\"" + Svg.n(a.x(x, from)) + "\" y1=\"" + Svg.n(a.y(y, from))
                     + "\" x2=\"" + Svg.n(a.x(x, to)) + "\" y2=\"" + Svg.n(a.y(y, to))
@@ -57,18 +54,10 @@ public record ScatterChart(String title, ChartAxis x, ChartAxis y, List<ChartSer
             svg.text(a.x(x, to) - 8, a.y(y, to) + Svg.TICK_SIZE + 6, Svg.TICK_SIZE, "end", "diagonal-label",
                     diagonalLabel, "");
         }
-        svg.raw("<g class=\"data\" clip-path=\"" + svg.clip() + "\">\n");
-        for (int i = 0; i < series.size(); i++) {
-            ChartSeries s = series.get(i);
+        return svg.data(a, series, false, (s, i) -> {
             svg.raw("<g class=\"series\" data-series=\"" + Svg.escape(s.name()) + "\">\n");
-            for (ChartPoint p : s.points()) {
-                svg.marker(a.x(x, p.x()), a.y(y, p.y()), i, s.name() + ": " + x.tickLabel(p.x()) + ", "
-                        + y.tickLabel(p.y()));
-            }
+            svg.markers(a, x, y, s, i, false);
             svg.raw("</g>\n");
-        }
-        svg.raw("</g>\n");
-        svg.legend(a, series, false);
-        return svg.finish();
+        });
     }
 }

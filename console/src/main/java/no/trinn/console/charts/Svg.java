@@ -2,6 +2,8 @@ package no.trinn.console.charts;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ObjIntConsumer;
+import no.trinn.core.Require;
 
 /**
  * Builds the SVG text of a chart: the canvas, title, axes with ticks and labels, and legend that every chart shares,
@@ -56,6 +58,43 @@ final class Svg {
                 .append("</title>\n");
         out.append("<rect x=\"0\" y=\"0\" width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
         text(width / 2.0, 46, TITLE_SIZE, "middle", "title", title, "font-weight=\"bold\"");
+    }
+
+    /**
+     * Checks the parts every chart has: a non-blank title, both axes and the series.
+     *
+     * @return an unmodifiable copy of {@code series}
+     */
+    static List<ChartSeries> checked(String title, ChartAxis x, ChartAxis y, List<ChartSeries> series) {
+        Require.nonBlank(title, "title");
+        Require.nonNull(x, "x");
+        Require.nonNull(y, "y");
+        return List.copyOf(Require.nonNull(series, "series"));
+    }
+
+    /**
+     * The data group clipped to the plot area, in which {@code drawSeries} draws each series with its index in turn;
+     * then the legend ({@link #legend}); then the finished document.
+     */
+    String data(PlotArea a, List<ChartSeries> series, boolean lines, ObjIntConsumer<ChartSeries> drawSeries) {
+        out.append("<g class=\"data\" clip-path=\"").append(clip()).append("\">\n");
+        for (int i = 0; i < series.size(); i++) {
+            drawSeries.accept(series.get(i), i);
+        }
+        out.append("</g>\n");
+        legend(a, series, lines);
+        return finish();
+    }
+
+    /**
+     * A marker ({@link #marker}) for each point of {@code s}, series {@code index}, its tooltip the series name and
+     * the point's coordinates, with {@code errors} and an error also "± error".
+     */
+    void markers(PlotArea a, ChartAxis x, ChartAxis y, ChartSeries s, int index, boolean errors) {
+        for (ChartPoint p : s.points()) {
+            marker(a.x(x, p.x()), a.y(y, p.y()), index, s.name() + ": " + x.tickLabel(p.x()) + ", "
+                    + y.tickLabel(p.y()) + (errors && p.error() > 0 ? " \u00b1 " + y.tickLabel(p.error()) : ""));
+        }
     }
 
     /** The value of a {@code clip-path} attribute that clips to the plot area. */

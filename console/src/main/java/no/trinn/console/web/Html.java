@@ -6,6 +6,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import no.trinn.core.session.Decision;
+import no.trinn.scenarios.Character;
 
 /** Escaping and small pieces of the console's HTML. Every text from the store passes through {@link #esc}. */
 final class Html {
@@ -49,6 +53,35 @@ final class Html {
 
     static String num(double v) {
         return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /** What a decision changed, e.g. {@code pace 0.40 -> 0.55, warmth - -> 0.70}; {@code held} if nothing. */
+    static String changes(Decision d) {
+        if (!d.changed()) {
+            return "held";
+        }
+        return d.after().entrySet().stream().filter(e -> !e.getValue().equals(d.before().get(e.getKey())))
+                .map(e -> e.getKey() + " " + Optional.ofNullable(d.before().get(e.getKey())).map(Html::num)
+                        .orElse("-") + " -> " + Html.num(e.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** Opens a character's block of temperament sliders with its name and role; the caller closes the div. */
+    static String characterHeading(Character c) {
+        return "<div class=\"character\"><h3>" + esc(c.name()) + " <small>" + esc(c.role()) + "</small></h3>";
+    }
+
+    /**
+     * A temperament slider: a tick box {@code t.set=KEY} (id {@code FIELD_set}) that says the value is set, and a
+     * range input {@code t.KEY} (id {@code FIELD}) showing {@code value} in an output.
+     */
+    static String temperamentSlider(String key, String field, String name, boolean chosen, double value) {
+        return "<div class=\"slider\"><input type=\"checkbox\" name=\"t.set\" value=\"" + esc(key) + "\" id=\""
+                + esc(field) + "_set\"" + (chosen ? " checked" : "") + " aria-label=\"set " + esc(name)
+                + "\"><label for=\"" + esc(field) + "\">" + esc(name)
+                + "</label><input type=\"range\" min=\"0\" max=\"1\" step=\"0.05\" name=\"t." + esc(key) + "\" id=\""
+                + esc(field) + "\" value=\"" + num(value) + "\" data-set=\"" + esc(field) + "_set\"><output for=\""
+                + esc(field) + "\">" + num(value) + "</output></div>";
     }
 
     /** A hidden CSRF field. */

@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import no.trinn.console.settings.SettingsChange;
 import no.trinn.console.settings.SettingsException;
 import no.trinn.core.session.ClientSettings;
@@ -180,23 +179,13 @@ final class LivePages implements AutoCloseable {
                 .append("<input type=\"hidden\" name=\"id\" value=\"").append(Html.esc(id)).append("\">");
         for (Character c : scenario.characters()) {
             Map<String, Double> set = settings.temperamentOf(scenario.id(), c.id()).orElse(Map.of());
-            b.append("<div class=\"character\"><h3>").append(Html.esc(c.name())).append(" <small>")
-                    .append(Html.esc(c.role())).append("</small></h3>");
+            b.append(Html.characterHeading(c));
             for (String name : SettingsChange.temperamentNames(c)) {
-                String key = scenario.id() + "/" + c.id() + "/" + name;
-                String field = "live_" + c.id() + "_" + name;
                 boolean chosen = set.containsKey(name);
                 double value = chosen ? set.get(name) : Optional.ofNullable(c.temperament().get(name))
                         .map(t -> t.value()).orElse(0.5);
-                b.append("<div class=\"slider\"><input type=\"checkbox\" name=\"t.set\" value=\"").append(Html.esc(key))
-                        .append("\" id=\"").append(Html.esc(field)).append("_set\"").append(chosen ? " checked" : "")
-                        .append(" aria-label=\"set ").append(Html.esc(name)).append("\"><label for=\"")
-                        .append(Html.esc(field)).append("\">").append(Html.esc(name))
-                        .append("</label><input type=\"range\" min=\"0\" max=\"1\" step=\"0.05\" name=\"t.")
-                        .append(Html.esc(key)).append("\" id=\"").append(Html.esc(field)).append("\" value=\"")
-                        .append(Html.num(value)).append("\" data-set=\"").append(Html.esc(field))
-                        .append("_set\"><output for=\"").append(Html.esc(field)).append("\">").append(Html.num(value))
-                        .append("</output></div>");
+                b.append(Html.temperamentSlider(scenario.id() + "/" + c.id() + "/" + name,
+                        "live_" + c.id() + "_" + name, name, chosen, value));
             }
             b.append("</div>");
         }
@@ -343,20 +332,10 @@ final class LivePages implements AutoCloseable {
             Decision decision = d.decision();
             j.begin().key("at").value(d.at().toString()).key("scope").value(decision.scope().name())
                     .key("turn").value((long) decision.turnIndex()).key("reason").value(decision.reason())
-                    .key("changes").value(changes(decision)).key("after").begin();
+                    .key("changes").value(Html.changes(decision)).key("after").begin();
             decision.after().forEach((k, v) -> j.key(k).value(v));
             j.end().end();
         }
         return j.endArray().end().toString();
-    }
-
-    private static String changes(Decision d) {
-        if (!d.changed()) {
-            return "held";
-        }
-        return d.after().entrySet().stream().filter(e -> !e.getValue().equals(d.before().get(e.getKey())))
-                .map(e -> e.getKey() + " " + Optional.ofNullable(d.before().get(e.getKey())).map(Html::num)
-                        .orElse("-") + " -> " + Html.num(e.getValue()))
-                .collect(Collectors.joining(", "));
     }
 }

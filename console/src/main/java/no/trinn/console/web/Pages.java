@@ -205,22 +205,12 @@ final class Pages {
                     .append(Html.esc(scenario.id())).append(")</small></summary>");
             for (Character c : scenario.characters()) {
                 Map<String, Double> set = s.temperamentOf(scenario.id(), c.id()).orElse(Map.of());
-                b.append("<div class=\"character\"><h3>").append(Html.esc(c.name())).append(" <small>")
-                        .append(Html.esc(c.role())).append("</small></h3>");
+                b.append(Html.characterHeading(c));
                 for (String name : SettingsChange.temperamentNames(c)) {
-                    String key = scenario.id() + "/" + c.id() + "/" + name;
-                    String id = "t_" + scenario.id() + "_" + c.id() + "_" + name;
                     boolean chosen = set.containsKey(name);
                     double value = chosen ? set.get(name) : authored(c, name);
-                    b.append("<div class=\"slider\"><input type=\"checkbox\" name=\"t.set\" value=\"")
-                            .append(Html.esc(key)).append("\" id=\"").append(Html.esc(id)).append("_set\"")
-                            .append(chosen ? " checked" : "").append(" aria-label=\"set ").append(Html.esc(name))
-                            .append("\"><label for=\"").append(Html.esc(id)).append("\">").append(Html.esc(name))
-                            .append("</label><input type=\"range\" min=\"0\" max=\"1\" step=\"0.05\" name=\"t.")
-                            .append(Html.esc(key)).append("\" id=\"").append(Html.esc(id)).append("\" value=\"")
-                            .append(Html.num(value)).append("\" data-set=\"").append(Html.esc(id))
-                            .append("_set\"><output for=\"").append(Html.esc(id)).append("\">")
-                            .append(Html.num(value)).append("</output></div>");
+                    b.append(Html.temperamentSlider(scenario.id() + "/" + c.id() + "/" + name,
+                            "t_" + scenario.id() + "_" + c.id() + "_" + name, name, chosen, value));
                 }
                 b.append("</div>");
             }
@@ -374,7 +364,7 @@ final class Pages {
                 Decision decision = d.decision();
                 String when = decision.scope() == Decision.Scope.BETWEEN_SESSIONS ? "after the session"
                         : "after turn " + (decision.turnIndex() + 1);
-                b.append("<tr><td>").append(Html.esc(when)).append("</td><td>").append(Html.esc(changes(decision)))
+                b.append("<tr><td>").append(Html.esc(when)).append("</td><td>").append(Html.esc(Html.changes(decision)))
                         .append(decision.nextScenario().map(n -> "; next scenario " + Html.esc(n)).orElse(""))
                         .append("</td><td>").append(Html.esc(decision.reason())).append("</td><td>")
                         .append(Html.esc(decision.inputs().entrySet().stream()
@@ -385,16 +375,6 @@ final class Pages {
         }
         stored.ended().ifPresent(e -> b.append(summary(e.summary())));
         return Html.page("Session", csrf, b.toString());
-    }
-
-    private static String changes(Decision d) {
-        if (!d.changed()) {
-            return "held";
-        }
-        return d.after().entrySet().stream().filter(e -> !e.getValue().equals(d.before().get(e.getKey())))
-                .map(e -> e.getKey() + " " + Optional.ofNullable(d.before().get(e.getKey())).map(Html::num)
-                        .orElse("-") + " -> " + Html.num(e.getValue()))
-                .collect(Collectors.joining(", "));
     }
 
     private static String summary(SessionSummary s) {
