@@ -103,7 +103,7 @@ public final class RenderCommand implements Callable<Integer> {
 
     /** The session of {@code scenario} as a timeline: its first character says the opening lines one after another. */
     public static SessionTimeline timeline(Scenario scenario) {
-        SceneLibrary scenes = SceneLibrary.shipped();
+        SceneLibrary scenes = SceneLibrary.installed();
         var character = scenario.characters().getFirst();
         List<SessionTimeline.Line> lines = new ArrayList<>();
         double start = OPENING_START_SECONDS;

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import no.trinn.core.Require;
@@ -19,6 +21,9 @@ import no.trinn.vr.avatar.Avatar;
 import no.trinn.vr.avatar.AvatarState;
 import no.trinn.vr.math.Mat4;
 import no.trinn.vr.math.Vec3;
+import no.trinn.vr.model.Model;
+import no.trinn.vr.scene.CharacterModel;
+import no.trinn.vr.scene.Prop;
 import no.trinn.vr.scene.CameraPose;
 import no.trinn.vr.scene.KeyLight;
 import no.trinn.vr.scene.Rgb;
@@ -123,6 +128,8 @@ public final class FrameRenderer implements AutoCloseable {
     private final float[] mat4 = new float[16];
     private final float[] mat3 = new float[9];
     private OffscreenTarget cached;
+    /** Uploaded glTF pieces, by identity; models are immutable, so each is uploaded once and kept until close. */
+    private final Map<Model.Piece, Mesh> pieceMeshes = new IdentityHashMap<>();
     private boolean closed;
 
     private FrameRenderer(RenderContext context, int samples) {
@@ -274,8 +281,17 @@ public final class FrameRenderer implements AutoCloseable {
         for (Part p : sceneParts(scene)) {
             draw(p);
         }
-        for (Part p : AvatarModel.parts(frame.avatar(), frame.avatarState(), scene.characterPosition())) {
-            draw(p);
+        for (Prop prop : scene.props()) {
+            drawModel(prop.model(), Mat4.translation(prop.position())
+                    .times(Mat4.rotationY(Math.toRadians(prop.rotationYDegrees())))
+                    .times(Mat4.scale(prop.scale(), prop.scale(), prop.scale())), Mat4.IDENTITY);
+        }
+        if (scene.characterModel().isPresent()) {
+            drawCharacter(scene.characterModel().get(), frame.avatarState(), scene.characterPosition());
+        } else {
+            for (Part p : AvatarModel.parts(frame.avatar(), frame.avatarState(), scene.characterPosition())) {
+                draw(p);
+            }
         }
         Gl.check("drawing the scene and avatar");
 
@@ -337,6 +353,39 @@ public final class FrameRenderer implements AutoCloseable {
             case BOX -> box.draw();
             case CYLINDER -> cylinder.draw();
             case SPHERE -> sphere.draw();
+        }
+    }
+
+    /** A character model at {@code feet}; its head subtree turns about the head node by the state's gaze. */
+    private void drawCharacter(CharacterModel character, AvatarState state, Vec3 feet) {
+        double s = character.scale();
+        Mat4 root = Mat4.translation(feet).times(Mat4.rotationY(Math.toRadians(character.rotationYDegrees())))
+                .times(Mat4.scale(s, s, s));
+        Mat4 head = character.model().headPivot().map(pivot -> Mat4.translation(pivot)
+                .times(Mat4.rotationY(Math.toRadians(state.headYaw() + state.eyeYaw())))
+                .times(Mat4.rotationX(Math.toRadians(-(state.headPitch() + state.eyePitch()))))
+                .times(Mat4.translation(pivot.times(-1)))).orElse(Mat4.IDENTITY);
+        drawModel(character.model(), root, head);
+    }
+
+    /** Every piece of {@code model} placed by {@code model}; pieces of the head subtree also by {@code head} first. */
+    private void drawModel(Model model, Mat4 place, Mat4 head) {
+        Mat4 headed = place.times(head);
+        for (Model.Piece piece : model.pieces()) {
+            Mat4 m = piece.head() ? headed : place;
+            m.copyTo(mat4);
+            m.normalMatrix(mat3);
+            glUniformMatrix4fv(lit.uniform("uModel"), false, mat4);
+            glUniformMatrix3fv(lit.uniform("uNormalMatrix"), false, mat3);
+            uniform3(lit.uniform("uColour"), piece.colour());
+            glUniform1f(lit.uniform("uShine"), 0.1f);
+            Mesh mesh = pieceMeshes.get(piece);
+            if (mesh == null) {
+                mesh = Mesh.of("model " + piece.name(), piece.vertices(), piece.indices());
+                pieceMeshes.put(piece, mesh);
+                resources.push(mesh);
+            }
+            mesh.draw();
         }
     }
 

@@ -40,6 +40,11 @@ final class Mesh implements AutoCloseable {
         Gl.check("uploading the " + what + " mesh");
     }
 
+    /** A mesh of interleaved position and normal ({@code vertices}, 6 floats each) and triangle {@code indices}. */
+    static Mesh of(String what, float[] vertices, int[] indices) {
+        return new Mesh(what, vertices, indices);
+    }
+
     void draw() {
         glBindVertexArray(vao);
         glDrawElements(GL_TRIANGLES, count, GL_UNSIGNED_INT, 0);

@@ -31,10 +31,13 @@ public final class LiveTimeline {
         current = new SessionTimeline(scene, avatar, List.of(), List.of());
     }
 
-    /** An empty timeline of {@code scenario}'s first character in the shipped scene for its setting. */
+    /**
+     * An empty timeline of {@code scenario}'s first character in the scene for its setting: the user's scene folder's
+     * if it has one of that kind ({@link SceneLibrary#installed()}), else the shipped one.
+     */
     public static LiveTimeline of(Scenario scenario) {
         Require.nonNull(scenario, "scenario");
-        return new LiveTimeline(SceneLibrary.shipped().sceneFor(scenario),
+        return new LiveTimeline(SceneLibrary.installed().sceneFor(scenario),
                 Avatar.forCharacter(scenario.characters().getFirst()));
     }
 
