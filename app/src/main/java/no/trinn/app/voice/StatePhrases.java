@@ -59,9 +59,14 @@ public final class StatePhrases {
             return List.copyOf(all);
         }
 
-        /** The three groups, in order. */
-        public List<List<String>> groups() {
-            return List.of(examples, repairs, controls);
+        /** The one-word stop and pause phrases ("stop", "pause", ...): the ones that must always be heard. */
+        public List<String> coreControls() {
+            return controls.stream().filter(c -> !c.strip().contains(" ")).toList();
+        }
+
+        /** The other stop and pause phrases ("i want to stop", ...). */
+        public List<String> otherControls() {
+            return controls.stream().filter(c -> c.strip().contains(" ")).toList();
         }
     }
 
@@ -75,10 +80,11 @@ public final class StatePhrases {
 
     /**
      * How likely each group is before anything is heard: the state's answers {@value #EXAMPLES_WEIGHT}, repair
-     * requests {@value #REPAIRS_WEIGHT}, stop and pause phrases {@value #CONTROLS_WEIGHT}, however many phrases each
-     * group has. With every phrase equally likely the 88 English ways of saying "stop" or "pause" crowded out a
-     * state's few answers, so plain answers came back as stop phrases (28 % of simulated turns heard as a stop or
-     * pause the client never said; trinn eval --voice). A stop or pause phrase still wins when it is what was said.
+     * requests {@value #REPAIRS_WEIGHT}, the longer stop and pause phrases {@value #CONTROLS_WEIGHT}, however many
+     * phrases each group has; each one-word stop or pause phrase ("stop", "pause") is as likely as one answer, so it
+     * is heard even over the character's voice. With every phrase equally likely the 88 English ways of saying
+     * "stop" or "pause" crowded out a state's few answers, so plain answers came back as stop phrases (28 % of
+     * simulated turns heard as a stop or pause the client never said; trinn eval --voice).
      */
     static final double EXAMPLES_WEIGHT = 1.0;
     /** See {@link #EXAMPLES_WEIGHT}. */
@@ -90,9 +96,13 @@ public final class StatePhrases {
     public static SphinxRecognizer sphinx(String language, Grammar grammar) {
         Require.nonNull(language, "language");
         Require.nonNull(grammar, "grammar");
-        List<Double> weights = List.of(EXAMPLES_WEIGHT, REPAIRS_WEIGHT, CONTROLS_WEIGHT);
+        List<List<String>> groups = List.of(grammar.examples(), grammar.repairs(), grammar.coreControls(),
+                grammar.otherControls());
+        double perAnswer = EXAMPLES_WEIGHT / Math.max(1, grammar.examples().size());
+        List<Double> weights = List.of(EXAMPLES_WEIGHT, REPAIRS_WEIGHT,
+                Math.max(perAnswer, perAnswer * grammar.coreControls().size()), CONTROLS_WEIGHT);
         return NORWEGIAN.equals(language)
-                ? SphinxRecognizer.norwegianGrouped(grammar.groups(), weights) // espeak-ng nb pronunciations
-                : SphinxRecognizer.grouped(grammar.groups(), weights, Optional.empty());
+                ? SphinxRecognizer.norwegianGrouped(groups, weights) // espeak-ng nb pronunciations
+                : SphinxRecognizer.grouped(groups, weights, Optional.empty());
     }
 }
