@@ -173,6 +173,9 @@ public final class PracticeCommand implements Callable<Integer> {
     @Option(names = "--window", description = "Show the character in its scene in a desktop window.")
     private boolean window;
 
+    @Option(names = "--no-captions", description = "With --vr or --window: no captions in the scene.")
+    private boolean noCaptions;
+
     @Option(names = "--duplex", description = "With --voice --input: one timeline, as on a call. The character's "
             + "replies play over whatever the client's audio does next, so the client can interrupt them (barge-in) "
             + "or stop them with the stop phrase. Echo cancellation is not simulated: the input holds only the "
@@ -336,6 +339,9 @@ public final class PracticeCommand implements Callable<Integer> {
         if (vr && window) {
             throw new ParameterException(spec.commandLine(), "--vr and --window cannot be used together");
         }
+        if (noCaptions && !(vr || window)) {
+            throw new ParameterException(spec.commandLine(), "--no-captions needs --vr or --window");
+        }
         if ((vr || window) && json) {
             throw new ParameterException(spec.commandLine(), "--vr and --window show a scene; --json prints only a "
                     + "document: use one or the other");
@@ -408,7 +414,7 @@ public final class PracticeCommand implements Callable<Integer> {
         // the character's speech rate follows its behaviour, which the controller moves between turns
         AtomicReference<PracticeSession> started = new AtomicReference<>();
         Optional<SceneView> scene = vr || window ? SceneView.start(vr ? Outputs.Preference.OPENXR
-                : Outputs.Preference.WINDOW, practice.scenario(), root.io().err()) : Optional.empty();
+                : Outputs.Preference.WINDOW, practice.scenario(), !noCaptions, root.io().err()) : Optional.empty();
         TranscriptSink spoken = turns instanceof Turns.Voice v ? v.practice().speaking(shownSink, practice.scenario(),
                 () -> Optional.ofNullable(started.get()).map(PracticeSession::behaviour).orElse(setup.behaviour())
                         .getOrDefault(SPEECH_RATE, NEUTRAL)) : shownSink;

@@ -44,6 +44,7 @@ public final class SceneView implements AutoCloseable {
     private volatile Optional<String> described = Optional.empty();
     private volatile Optional<RuntimeException> failure = Optional.empty();
     private double speakingUntil;
+    private volatile boolean captions = true;
 
     /** A scene of {@code scenario} to show on {@code kind} once started; with no kind, nothing is rendered. */
     SceneView(Scenario scenario, Optional<OutputKind> kind) {
@@ -55,12 +56,14 @@ public final class SceneView implements AutoCloseable {
 
     /**
      * Opens the scene of {@code scenario} on the best output for {@code preference} ({@code OPENXR} for
-     * {@code --vr}, {@code WINDOW} for {@code --window}); tells {@code err} which output and why in one line.
+     * {@code --vr}, {@code WINDOW} for {@code --window}), with captions of both sides unless {@code captions} is
+     * false; tells {@code err} which output and why in one line.
      *
      * @return empty when no headset or window can be had (only offscreen rendering): the session goes on without
      * @throws TrinnException if the chosen output fails to open (one line naming what failed)
      */
-    public static Optional<SceneView> start(Outputs.Preference preference, Scenario scenario, PrintWriter err) {
+    public static Optional<SceneView> start(Outputs.Preference preference, Scenario scenario, boolean captions,
+            PrintWriter err) {
         Require.nonNull(preference, "preference");
         Require.nonNull(scenario, "scenario");
         Outputs.Choice choice = Outputs.choose(preference);
@@ -70,6 +73,7 @@ public final class SceneView implements AutoCloseable {
             return Optional.empty();
         }
         SceneView view = new SceneView(scenario, Optional.of(choice.kind()));
+        view.captions = captions;
         view.renderer.start();
         view.awaitOpen();
         err.println("trinn: scene: " + choice.reason() + " (" + view.described.orElse(choice.kind().toString())
@@ -175,7 +179,7 @@ public final class SceneView implements AutoCloseable {
         try (Output out = Outputs.open(kind, "Trinn: " + scenario.title(), WIDTH, HEIGHT)) {
             described = Optional.of(out.describe());
             opened.countDown();
-            while (running && out.show(head -> timeline.frame(seconds(), true, head))) {
+            while (running && out.show(head -> timeline.frame(seconds(), captions, head))) {
                 // show() paces the loop: vsync in a window, the runtime's frame timing in a headset
             }
         } catch (RuntimeException e) {

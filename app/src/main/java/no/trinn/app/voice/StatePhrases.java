@@ -79,18 +79,17 @@ public final class StatePhrases {
     }
 
     /**
-     * How likely each group is before anything is heard: the state's answers {@value #EXAMPLES_WEIGHT}, repair
-     * requests {@value #REPAIRS_WEIGHT}, the longer stop and pause phrases {@value #CONTROLS_WEIGHT}, however many
-     * phrases each group has; each one-word stop or pause phrase ("stop", "pause") is as likely as one answer, so it
-     * is heard even over the character's voice. With every phrase equally likely the 88 English ways of saying
-     * "stop" or "pause" crowded out a state's few answers, so plain answers came back as stop phrases (28 % of
-     * simulated turns heard as a stop or pause the client never said; trinn eval --voice).
+     * How likely the longer stop and pause phrases ("i want to stop", ...) are together before anything is heard,
+     * against a weight of 1 for each of the state's answers, each repair request and each one-word stop or pause
+     * ("stop", "pause", heard even over the character's voice). With every phrase equally likely the 82 longer
+     * English ways of saying "stop" or "pause" crowded out a state's few answers, so plain answers came back as stop
+     * phrases (28 % of simulated turns heard as a stop or pause the client never said; trinn eval --voice).
      */
-    static final double EXAMPLES_WEIGHT = 1.0;
-    /** See {@link #EXAMPLES_WEIGHT}. */
-    static final double REPAIRS_WEIGHT = 0.5;
-    /** See {@link #EXAMPLES_WEIGHT}. */
-    static final double CONTROLS_WEIGHT = 0.25;
+    static final double LONGER_CONTROLS_WEIGHT = 0.25;
+
+    private static double size(List<String> group) {
+        return Math.max(1, group.size());
+    }
 
     /** The Sphinx4 grammar recognizer of {@code grammar} in {@code language} (takes about a second to load). */
     public static SphinxRecognizer sphinx(String language, Grammar grammar) {
@@ -98,9 +97,9 @@ public final class StatePhrases {
         Require.nonNull(grammar, "grammar");
         List<List<String>> groups = List.of(grammar.examples(), grammar.repairs(), grammar.coreControls(),
                 grammar.otherControls());
-        double perAnswer = EXAMPLES_WEIGHT / Math.max(1, grammar.examples().size());
-        List<Double> weights = List.of(EXAMPLES_WEIGHT, REPAIRS_WEIGHT,
-                Math.max(perAnswer, perAnswer * grammar.coreControls().size()), CONTROLS_WEIGHT);
+        // a group's weight is shared by its phrases: a weight of n gives each of n phrases the weight 1
+        List<Double> weights = List.of(size(grammar.examples()), size(grammar.repairs()),
+                size(grammar.coreControls()), LONGER_CONTROLS_WEIGHT);
         return NORWEGIAN.equals(language)
                 ? SphinxRecognizer.norwegianGrouped(groups, weights) // espeak-ng nb pronunciations
                 : SphinxRecognizer.grouped(groups, weights, Optional.empty());

@@ -73,7 +73,7 @@ class SceneViewTest {
             + "the window path needs one (.ci/run starts Xvfb)")
     void aWindowShowsTheSceneWhileTheSessionRuns() throws InterruptedException {
         StringWriter err = new StringWriter();
-        Optional<SceneView> view = SceneView.start(no.trinn.vr.output.Outputs.Preference.WINDOW, COFFEE,
+        Optional<SceneView> view = SceneView.start(no.trinn.vr.output.Outputs.Preference.WINDOW, COFFEE, true,
                 new PrintWriter(err, true));
         assertTrue(view.isPresent(), err.toString());
         assertTrue(err.toString().contains("window"), err.toString());
