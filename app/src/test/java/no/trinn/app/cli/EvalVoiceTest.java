@@ -24,15 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
 class EvalVoiceTest {
     /**
      * Least share of the expected answers said plainly (without hesitation or filler) that must come back as an
-     * example of the intent spoken. Measured with seed 3: 7 of 7; nothing heard would give 0.
+     * example of the intent spoken. Measured with 3 clients x 3 sessions, seed 3: 7 of 7; nothing heard would give 0.
      */
     private static final double MIN_PLAIN_INTENT_ACCURACY = 0.60;
     /**
      * Least share of all spoken expected answers, hesitations and fillers included, that must come back as the intent
-     * spoken. Measured with seed 3: 9 of 28 (32 %): the grammar holds no filler words, so "okay, so, not today,
-     * thank you" mostly comes back as some other phrase or nothing.
+     * spoken. Measured with 3 clients x 3 sessions, seed 3: 24 of 34 (71 %) with up to two fillers allowed before an
+     * answer; with 2 clients x 2 sessions, 9 of 28 (32 %) before the grammar took fillers.
      */
-    private static final double MIN_INTENT_ACCURACY = 0.20;
+    private static final double MIN_INTENT_ACCURACY = 0.40;
     private static final Pattern INTENT = Pattern.compile(
             "expected answers recognized as the intent spoken: (\\d+)/(\\d+) \\((\\d+)%\\)");
     private static final Pattern PLAIN = Pattern.compile("of those, said plainly: (\\d+)/(\\d+) ");
@@ -45,12 +45,12 @@ class EvalVoiceTest {
         Assumptions.assumeTrue(espeakAvailable(), "espeak-ng is not installed; install it (apt-get install "
                 + "espeak-ng) to evaluate through synthesized speech");
         Path out = home.resolve("eval-voice");
-        CliRun.Result r = CliRun.run(home, "eval", "--voice", "--clients", "2", "--sessions", "2", "--seed", "3",
+        CliRun.Result r = CliRun.run(home, "eval", "--voice", "--clients", "3", "--sessions", "3", "--seed", "3",
                 "--out", out.toString());
         assertEquals(0, r.code(), r::toString);
         System.out.println(r.out());
         assertTrue(r.out().contains("voice (espeak-ng -> sphinx4 grammar)"), r::toString);
-        assertTrue(r.err().contains("4/4 sessions (100%)"), r::toString);
+        assertTrue(r.err().contains("9/9 sessions (100%)"), r::toString);
         Matcher m = INTENT.matcher(r.out());
         assertTrue(m.find(), r::toString);
         int right = Integer.parseInt(m.group(1));
@@ -70,7 +70,7 @@ class EvalVoiceTest {
             assertTrue(r.out().contains(figure), () -> figure + " missing:\n" + r);
         }
         String sessions = Files.readString(out.resolve(EvalFiles.SESSIONS), StandardCharsets.UTF_8);
-        assertEquals(5, sessions.lines().count(), sessions);
+        assertEquals(10, sessions.lines().count(), sessions);
         String turns = Files.readString(out.resolve(EvalFiles.VOICE_TURNS), StandardCharsets.UTF_8);
         System.out.println(turns); // simulated clients' scenario lines, no person's words
         assertTrue(turns.lines().count() > spoken, turns);
