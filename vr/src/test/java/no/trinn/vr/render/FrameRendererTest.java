@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-import no.trinn.vr.RenderUnavailableException;
 import no.trinn.vr.Viseme;
 import no.trinn.vr.avatar.Avatar;
 import no.trinn.vr.avatar.AvatarState;
@@ -18,41 +17,15 @@ import no.trinn.vr.scene.Rgb;
 import no.trinn.vr.scene.Scene;
 import no.trinn.vr.scene.SceneLibrary;
 import no.trinn.vr.scene.SettingKind;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Tolerant pixel checks on real offscreen frames; skipped, with the reason, where EGL or OpenGL 3.3 is missing. */
-class FrameRendererTest {
+class FrameRendererTest extends OffscreenRendering {
     private static final int W = 640;
     private static final int H = 360;
     private static final SceneLibrary LIBRARY = SceneLibrary.shipped();
     private static final Avatar AVATAR = Avatar.forCharacterId("pharmacist");
     private static final Caption LINE = new Caption(Caption.Side.CHARACTER, "Priya", "Hello, what can I do for you?");
-    private static FrameRenderer renderer;
-    private static String unavailable = "";
-
-    @BeforeAll
-    static void open() {
-        try {
-            renderer = FrameRenderer.offscreen();
-        } catch (RenderUnavailableException e) {
-            unavailable = e.getMessage();
-        }
-    }
-
-    @AfterAll
-    static void close() {
-        if (renderer != null) {
-            renderer.close();
-        }
-    }
-
-    private static FrameRenderer renderer() {
-        Assumptions.assumeTrue(renderer != null, unavailable);
-        return renderer;
-    }
 
     private static BufferedImage render(Frame frame, int w, int h) {
         BufferedImage image = renderer().render(frame, w, h);

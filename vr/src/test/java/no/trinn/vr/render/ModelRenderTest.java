@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.IntPredicate;
-import no.trinn.vr.RenderUnavailableException;
 import no.trinn.vr.VrException;
 import no.trinn.vr.avatar.Avatar;
 import no.trinn.vr.avatar.AvatarState;
@@ -23,41 +22,20 @@ import no.trinn.vr.scene.CameraPose;
 import no.trinn.vr.scene.Scene;
 import no.trinn.vr.scene.SceneLibrary;
 import no.trinn.vr.scene.SettingKind;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** User scene folders with glTF props and characters: loaded, and drawn where they belong (offscreen, llvmpipe). */
-class ModelRenderTest {
+class ModelRenderTest extends OffscreenRendering {
     private static final int W = 640;
     private static final int H = 360;
     private static final Vec3 PROP_AT = new Vec3(0.35, 1.25, 0.6);
     private static final Avatar AVATAR = Avatar.forCharacterId("barista");
     private static final IntPredicate RED = rgb -> r(rgb) > 110 && g(rgb) < 70 && b(rgb) < 70;
     private static final IntPredicate BLUE = rgb -> b(rgb) > 110 && r(rgb) < 80 && g(rgb) < 80;
-    private static FrameRenderer renderer;
-    private static String unavailable = "";
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void open() {
-        try {
-            renderer = FrameRenderer.offscreen();
-        } catch (RenderUnavailableException e) {
-            unavailable = e.getMessage();
-        }
-    }
-
-    @AfterAll
-    static void close() {
-        if (renderer != null) {
-            renderer.close();
-        }
-    }
 
     /** A user cafe scene: the shipped one plus {@code extra} YAML. */
     private SceneLibrary userCafe(String extra) {
@@ -162,11 +140,6 @@ class ModelRenderTest {
         }
         assertTrue(changed > 50, "the head node turns with the gaze: " + changed);
         assertFalse(modelled.characterModel().isEmpty());
-    }
-
-    private static FrameRenderer renderer() {
-        Assumptions.assumeTrue(renderer != null, unavailable);
-        return renderer;
     }
 
     private static int[] project(CameraPose camera, Vec3 p) {
