@@ -42,7 +42,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** Rejects a {@code value} of {@code option} outside [1, {@code max}] as bad usage. */
-    private static void requireRange(CommandSpec spec, String option, int value, int max) {
+    static void requireRange(CommandSpec spec, String option, int value, int max) {
         if (value < 1 || value > max) {
             throw new ParameterException(spec.commandLine(), option + " must lie in [1, " + max + "], was " + value);
         }

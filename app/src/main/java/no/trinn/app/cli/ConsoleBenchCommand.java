@@ -6,7 +6,6 @@ import no.trinn.core.Require;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code trinn bench console}: the console's live view under load ({@link ConsoleBench}). */
@@ -35,12 +34,8 @@ public final class ConsoleBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (sessions < 1 || sessions > 1000) {
-            throw new ParameterException(spec.commandLine(), "--sessions must lie in [1, 1000], was " + sessions);
-        }
-        if (seconds < 1 || seconds > 3600) {
-            throw new ParameterException(spec.commandLine(), "--seconds must lie in [1, 3600], was " + seconds);
-        }
+        BenchCommand.requireRange(spec, "--sessions", sessions, 1000);
+        BenchCommand.requireRange(spec, "--seconds", seconds, 3600);
         new ConsoleBench(root.io().out(), sessions, seconds).run();
         return Cli.OK;
     }
